@@ -1,0 +1,147 @@
+// Package feed holds akhbar's domain types — feeds, items, articles and
+// their blocks and links — and the Store interface that the cache
+// implements. Implementations live in subpackages named after what they
+// wrap: feed/fetch (HTTP), feed/article (page extraction), feed/cache
+// (SQLite).
+//
+// Every string in these types may have come from the network and is
+// untrusted: it is stored as received and sanitised only by render, at the
+// point where it becomes terminal output.
+package feed
+
+import (
+	"time"
+)
+
+// Feed is one subscription.
+type Feed struct {
+	ID           int64     `json:"id"`
+	URL          string    `json:"url"`
+	Title        string    `json:"title"`
+	SiteURL      string    `json:"site_url,omitempty"`
+	Folder       string    `json:"folder,omitempty"`
+	ETag         string    `json:"-"`
+	LastModified string    `json:"-"`
+	LastFetch    time.Time `json:"last_fetch"`
+	LastError    string    `json:"last_error,omitempty"`
+	Unread       int       `json:"unread"`
+	Total        int       `json:"total"`
+}
+
+// Item is one entry of a feed: a headline with its metadata.
+type Item struct {
+	// ID is akhbar's stable identifier, printed by `list --json` and
+	// accepted by `read` and `related`. See ItemID.
+	ID         string    `json:"id"`
+	FeedID     int64     `json:"feed_id"`
+	FeedTitle  string    `json:"feed_title,omitempty"`
+	GUID       string    `json:"guid,omitempty"`
+	URL        string    `json:"url"`
+	Title      string    `json:"title"`
+	Summary    string    `json:"summary,omitempty"` // feed-provided text (plain text)
+	Author     string    `json:"author,omitempty"`
+	Published  time.Time `json:"published"`
+	Updated    time.Time `json:"updated,omitempty"`
+	Fetched    time.Time `json:"fetched"`
+	Categories []string  `json:"categories,omitempty"`
+	Image      string    `json:"image,omitempty"`
+	Lang       string    `json:"lang,omitempty"`
+	Read       bool      `json:"read"`
+	Starred    bool      `json:"starred"`
+}
+
+// Dir is a text direction as declared by a page or feed.
+type Dir string
+
+// Directions. DirAuto means "decide from the text" (UAX #9 rules P2–P3).
+const (
+	DirAuto Dir = ""
+	DirLTR  Dir = "ltr"
+	DirRTL  Dir = "rtl"
+)
+
+// BlockKind names the role of an article block.
+type BlockKind string
+
+// The block kinds of `read --json`.
+const (
+	Heading   BlockKind = "heading"
+	Paragraph BlockKind = "paragraph"
+	Quote     BlockKind = "quote"
+	ListItem  BlockKind = "list_item"
+	Caption   BlockKind = "caption"
+	Code      BlockKind = "code"
+)
+
+// Style is an inline style of a span of block text.
+type Style string
+
+// Inline styles.
+const (
+	Bold   Style = "bold"
+	Italic Style = "italic"
+	Mono   Style = "code"
+	Anchor Style = "link"
+)
+
+// Span marks a styled range of a block's Text, in byte offsets
+// [Start, End). For an Anchor span, Link is the 1-based index into
+// Article.Links of its target.
+type Span struct {
+	Start int   `json:"start"`
+	End   int   `json:"end"`
+	Style Style `json:"style"`
+	Link  int   `json:"link,omitempty"`
+}
+
+// Block is one paragraph-level unit of an article. Dir and Lang, when
+// set, override the article's for this block.
+type Block struct {
+	Kind  BlockKind `json:"kind"`
+	Text  string    `json:"text"`
+	Level int       `json:"level,omitempty"` // heading level (1–6) or list depth (0-based)
+	Dir   Dir       `json:"dir,omitempty"`
+	Lang  string    `json:"lang,omitempty"`
+	Spans []Span    `json:"spans,omitempty"`
+}
+
+// Link is a titled URL: an inline link of the body or a related story.
+type Link struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Article is the full text of a page, extracted and structured.
+type Article struct {
+	ID        string    `json:"id,omitempty"` // the item's ID when the article belongs to one
+	URL       string    `json:"url"`
+	Title     string    `json:"title"`
+	Byline    string    `json:"byline"`
+	Published time.Time `json:"published"`
+	Modified  time.Time `json:"modified,omitempty"`
+	Section   string    `json:"section,omitempty"`
+	SiteName  string    `json:"site_name,omitempty"`
+	Image     string    `json:"image,omitempty"`
+	Lang      string    `json:"lang"`
+	Dir       Dir       `json:"dir"`
+	Blocks    []Block   `json:"blocks"`
+	Links     []Link    `json:"links"`
+	Related   []Link    `json:"related"`
+}
+
+// Text returns the article's body as plain text, blocks separated by
+// blank lines. It is what search and "more like this" index.
+func (a Article) Text() string {
+	n := 0
+	for _, b := range a.Blocks {
+		n += len(b.Text) + 2
+	}
+	buf := make([]byte, 0, n)
+	for i, b := range a.Blocks {
+		if i > 0 {
+			buf = append(buf, '\n', '\n')
+		}
+		buf = append(buf, b.Text...)
+	}
+	return string(buf)
+}

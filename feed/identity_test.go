@@ -1,0 +1,35 @@
+package feed
+
+import (
+	"testing"
+	"time"
+)
+
+func TestItemIDStableAndDistinct(t *testing.T) {
+	day := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		a, b Item
+		same bool
+	}{
+		{"same guid, other link", Item{GUID: "g1", URL: "https://a/1"}, Item{GUID: "g1", URL: "https://a/2"}, true},
+		{"other guid", Item{GUID: "g1"}, Item{GUID: "g2"}, false},
+		{"link when no guid", Item{URL: "https://a/1", Title: "x"}, Item{URL: "https://a/1", Title: "y"}, true},
+		{"title and date", Item{Title: "خبر", Published: day}, Item{Title: "خبر", Published: day.In(time.FixedZone("x", 3600))}, true},
+		{"title, other date", Item{Title: "خبر", Published: day}, Item{Title: "خبر", Published: day.Add(time.Hour)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := ItemID("https://f/rss", tt.a), ItemID("https://f/rss", tt.b)
+			if (a == b) != tt.same {
+				t.Fatalf("ItemID %q vs %q: same=%v, want %v", a, b, a == b, tt.same)
+			}
+			if len(a) != 16 {
+				t.Fatalf("ItemID length %d, want 16", len(a))
+			}
+		})
+	}
+	if ItemID("https://f/rss", Item{GUID: "g"}) == ItemID("https://g/rss", Item{GUID: "g"}) {
+		t.Fatal("same GUID in two feeds must give two IDs")
+	}
+}

@@ -1,0 +1,100 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned (wrapped) by Store lookups that match nothing.
+var ErrNotFound = errors.New("not found")
+
+// Order is the sort order of a headline list.
+type Order int
+
+// Headline orders.
+const (
+	NewestFirst Order = iota
+	OldestFirst
+	UnreadFirst
+)
+
+// ItemQuery selects a page of headlines. The zero value means every item
+// of every feed, newest first, from the start.
+type ItemQuery struct {
+	FeedID  int64  // 0: all feeds
+	Folder  string // "": any folder
+	Unread  bool   // only unread items
+	Starred bool   // only starred items
+	Order   Order
+	Offset  int
+	Limit   int // 0: a default page size chosen by the store
+}
+
+// FetchResult is what one successful fetch of a feed produced.
+type FetchResult struct {
+	Title        string // the feed's own title (kept unless the user renamed it)
+	SiteURL      string
+	ETag         string
+	LastModified string
+	NotModified  bool // the server answered 304: only the fetch time changes
+	Items        []Item
+	At           time.Time
+}
+
+// SearchHit is one full-text search result.
+type SearchHit struct {
+	Item    Item   `json:"item"`
+	Snippet string `json:"snippet"` // plain text around the match
+	// Match holds byte ranges of Snippet that matched the query, for
+	// highlighting.
+	Match [][2]int `json:"match,omitempty"`
+}
+
+// Store is akhbar's persistent state: subscriptions, items, article
+// bodies, read and starred state. Every method is safe for concurrent use
+// and for use by several processes on the same cache.
+type Store interface {
+	// AddFeed subscribes to f.URL; adding a URL again returns the
+	// existing feed, with Folder updated when f.Folder is set.
+	AddFeed(ctx context.Context, f Feed) (Feed, error)
+	// RemoveFeed unsubscribes; its items go too, except starred ones.
+	RemoveFeed(ctx context.Context, url string) error
+	// Feeds lists every subscription with its unread and total counts.
+	Feeds(ctx context.Context) ([]Feed, error)
+	// FeedByURL finds one subscription by its URL.
+	FeedByURL(ctx context.Context, url string) (Feed, error)
+
+	// SaveFetch records one successful fetch of a feed in one
+	// transaction: its metadata, and its items upserted by identity (see
+	// ItemID). It returns the items that were new.
+	SaveFetch(ctx context.Context, feedID int64, r FetchResult) ([]Item, error)
+	// SaveFeedError records a failed fetch on the feed, keeping its items.
+	SaveFeedError(ctx context.Context, feedID int64, msg string, at time.Time) error
+
+	// Items returns one page of headlines.
+	Items(ctx context.Context, q ItemQuery) ([]Item, error)
+	// CountItems counts what Items would page through.
+	CountItems(ctx context.Context, q ItemQuery) (int, error)
+	// Item finds one item by its ID.
+	Item(ctx context.Context, id string) (Item, error)
+	// ItemByURL finds the newest item whose link is url.
+	ItemByURL(ctx context.Context, url string) (Item, error)
+	// SetRead marks items read or unread.
+	SetRead(ctx context.Context, ids []string, read bool) error
+	// SetStarred stars or unstars one item.
+	SetStarred(ctx context.Context, id string, starred bool) error
+
+	// SaveArticle stores (or replaces) the full text of the page at a.URL.
+	SaveArticle(ctx context.Context, a Article) error
+	// Article returns the cached full text of the page at url.
+	Article(ctx context.Context, url string) (Article, error)
+
+	// Search runs a full-text query over titles and bodies.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// Related lists cached items most like the item with this ID.
+	Related(ctx context.Context, id string, limit int) ([]Item, error)
+
+	// Close releases the store.
+	Close() error
+}
