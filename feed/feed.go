@@ -10,6 +10,7 @@
 package feed
 
 import (
+	"strings"
 	"time"
 )
 
@@ -144,4 +145,17 @@ func (a Article) Text() string {
 		buf = append(buf, b.Text...)
 	}
 	return string(buf)
+}
+
+// AsArticle is the feed's own text of an item as an article: its title,
+// author and date, and its summary split into paragraphs at blank lines.
+// It is what the reader shows when the page cannot be fetched.
+func (it Item) AsArticle() Article {
+	a := Article{ID: it.ID, URL: it.URL, Title: it.Title, Byline: it.Author, Published: it.Published, Lang: it.Lang}
+	for _, p := range strings.Split(it.Summary, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: p})
+		}
+	}
+	return a
 }

@@ -33,3 +33,14 @@ func TestItemIDStableAndDistinct(t *testing.T) {
 		t.Fatal("same GUID in two feeds must give two IDs")
 	}
 }
+
+func TestAsArticleSplitsParagraphs(t *testing.T) {
+	it := Item{ID: "x", Title: "عنوان", Summary: "الفقرة الأولى.\n\n  \n\nThe second one.\n\n"}
+	a := it.AsArticle()
+	if len(a.Blocks) != 2 || a.Blocks[0].Text != "الفقرة الأولى." || a.Blocks[1].Text != "The second one." {
+		t.Fatalf("blocks = %+v", a.Blocks)
+	}
+	if a.Title != "عنوان" || a.ID != "x" {
+		t.Fatalf("article = %+v", a)
+	}
+}
