@@ -1,0 +1,93 @@
+package bidi
+
+// weak applies rules W1–W7 to one isolating run sequence.
+func (r *resolver) weak(seq []int32, sos Class) {
+	t := r.types
+
+	// W1: a nonspacing mark takes the type of the character before it (sos at the
+	// start), or ON after an isolate initiator or PDI.
+	prev := sos
+	for _, i := range seq {
+		if t[i] == NSM {
+			if isIsolateInitiator(prev) || prev == PDI {
+				t[i] = ON
+			} else {
+				t[i] = prev
+			}
+		}
+		prev = t[i]
+	}
+
+	// W2: a European number after an Arabic letter (nearest strong type) is an Arabic
+	// number. W3: then Arabic letters become R.
+	strong := sos
+	for _, i := range seq {
+		switch t[i] {
+		case L, R, AL:
+			strong = t[i]
+		case EN:
+			if strong == AL {
+				t[i] = AN
+			}
+		}
+	}
+	for _, i := range seq {
+		if t[i] == AL {
+			t[i] = R
+		}
+	}
+
+	// W4: a single separator between two numbers of the same kind joins them
+	// (ES only between European numbers).
+	for k := 1; k+1 < len(seq); k++ {
+		before, after := t[seq[k-1]], t[seq[k+1]]
+		switch t[seq[k]] {
+		case ES:
+			if before == EN && after == EN {
+				t[seq[k]] = EN
+			}
+		case CS:
+			if before == after && (before == EN || before == AN) {
+				t[seq[k]] = before
+			}
+		}
+	}
+
+	// W5: a sequence of European terminators next to a European number becomes EN.
+	for k := 0; k < len(seq); {
+		if t[seq[k]] != ET {
+			k++
+			continue
+		}
+		start := k
+		for k < len(seq) && t[seq[k]] == ET {
+			k++
+		}
+		if (start > 0 && t[seq[start-1]] == EN) || (k < len(seq) && t[seq[k]] == EN) {
+			for j := start; j < k; j++ {
+				t[seq[j]] = EN
+			}
+		}
+	}
+
+	// W6: remaining separators and terminators become ON.
+	for _, i := range seq {
+		switch t[i] {
+		case ES, ET, CS:
+			t[i] = ON
+		}
+	}
+
+	// W7: a European number after L (nearest strong type, or sos) becomes L.
+	strong = sos
+	for _, i := range seq {
+		switch t[i] {
+		case L, R:
+			strong = t[i]
+		case EN:
+			if strong == L {
+				t[i] = L
+			}
+		}
+	}
+}
