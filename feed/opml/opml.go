@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"time"
 
@@ -61,7 +60,7 @@ func Read(r io.Reader) (feeds []feed.Feed, skipped []string, err error) {
 				continue
 			}
 			u := strings.TrimSpace(o.XMLURL)
-			if !isWebURL(u) {
+			if !feed.IsWebURL(u) {
 				skipped = append(skipped, u)
 				continue
 			}
@@ -118,11 +117,6 @@ func splitFolder(folder string) []string {
 		}
 	}
 	return out
-}
-
-func isWebURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 func firstNonEmpty(s ...string) string {
