@@ -51,14 +51,20 @@ type lamAlef struct {
 
 const lam = 0x0644
 
-// typeOf returns the joining type of r.
+// typeOf returns the joining type of r. It is small enough to be inlined; rare code points
+// go to searchRanges.
 func typeOf(r rune) joinType {
 	switch {
 	case r < firstJoining:
 		return jtU
-	case r >= 0x0600 && r <= 0x06FF:
+	case uint32(r-0x0600) < uint32(len(arabicBlock)):
 		return arabicBlock[r-0x0600].jt
 	}
+	return searchRanges(r)
+}
+
+// searchRanges returns the joining type of r from joinRanges by binary search.
+func searchRanges(r rune) joinType {
 	lo, hi := 0, len(joinRanges)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -98,46 +104,60 @@ func NeedsShaping(line []rune) bool {
 // are moved after the ligature. out never shares memory with line. Shape cannot fail: runes it
 // does not know pass through unchanged.
 func Shape(line []rune) (out []rune, src []int) {
+	if !NeedsShaping(line) {
+		return unchanged(line)
+	}
 	out = make([]rune, 0, len(line))
 	src = make([]int, 0, len(line))
-	prev := jtU // joining type of the previous non-transparent character
+	prev := jtU                // joining type of the previous non-transparent character
+	n, t := nextSolid(line, 0) // index and joining type of the next non-transparent character
 	for i := 0; i < len(line); i++ {
 		r := line[i]
-		t := typeOf(r)
-		if t == jtT {
+		if i < n { // transparent: keep as is
 			out, src = append(out, r), append(src, i)
 			continue
 		}
-		n := nextSolid(line, i+1)
-		next := jtU
-		if n < len(line) {
-			next = typeOf(line[n])
-		}
-		joinsPrev := (t == jtR || t == jtD) && (prev == jtD || prev == jtL || prev == jtC)
+		cur := t
+		n, t = nextSolid(line, i+1)
+		joinsPrev := (cur == jtR || cur == jtD) && (prev == jtD || prev == jtL || prev == jtC)
 		if r == lam && n < len(line) {
 			if lig, ok := ligature(line[n], joinsPrev); ok {
 				out, src = append(out, lig), append(src, i)
 				for k := i + 1; k < n; k++ { // marks between lam and alef follow the ligature
 					out, src = append(out, line[k]), append(src, k)
 				}
-				prev, i = next, n
+				prev, i = t, n
+				n, t = nextSolid(line, i+1)
 				continue
 			}
 		}
-		joinsNext := (t == jtD || t == jtL) && (next == jtR || next == jtD || next == jtC)
+		joinsNext := (cur == jtD || cur == jtL) && (t == jtR || t == jtD || t == jtC)
 		out, src = append(out, form(r, joinsPrev, joinsNext)), append(src, i)
-		prev = t
+		prev = cur
 	}
 	return out, src
 }
 
-// nextSolid returns the index of the first non-transparent rune of line at or after i, or
-// len(line) if there is none.
-func nextSolid(line []rune, i int) int {
-	for i < len(line) && typeOf(line[i]) == jtT {
-		i++
+// unchanged returns a copy of line and the identity index map.
+func unchanged(line []rune) (out []rune, src []int) {
+	out = make([]rune, len(line))
+	copy(out, line)
+	src = make([]int, len(line))
+	for i := range src {
+		src[i] = i
 	}
-	return i
+	return out, src
+}
+
+// nextSolid returns the index and joining type of the first non-transparent rune of line at or
+// after i, or len(line) and jtU if there is none.
+func nextSolid(line []rune, i int) (int, joinType) {
+	for ; i < len(line); i++ {
+		if t := typeOf(line[i]); t != jtT {
+			return i, t
+		}
+	}
+	return len(line), jtU
 }
 
 // ligature returns the lam-alef ligature of lam followed by alef, in its final form when lam
