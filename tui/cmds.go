@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/render"
+)
+
+// Commands do the app's I/O off the UI goroutine. Each returns a message
+// that carries what it was asked for, and never touches the model.
+
+// queryTimeout bounds every cache query a command makes.
+const queryTimeout = 10 * time.Second
+
+func loadFeeds(st feed.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		list, err := st.Feeds(ctx)
+		return feedsMsg{feeds: list, err: err}
+	}
+}
+
+func loadPage(st feed.Store, q feed.ItemQuery, gen, start int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		total, err := st.CountItems(ctx, q)
+		if err != nil {
+			return pageMsg{gen: gen, err: err}
+		}
+		q.Offset, q.Limit = start, pageSize
+		items, err := st.Items(ctx, q)
+		return pageMsg{gen: gen, start: start, items: items, total: total, err: err}
+	}
+}
+
+// loadArticle reads the article of it from the cache, fetching the page
+// when it is not there yet.
+func loadArticle(d Deps, it feed.Item) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		a, err := d.Store.Article(ctx, it.URL)
+		if err == nil {
+			return articleMsg{url: it.URL, article: a}
+		}
+		if !errors.Is(err, feed.ErrNotFound) || d.Fetch == nil || it.URL == "" {
+			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
+		}
+		a, err = d.Fetch(ctx, it.URL)
+		if err != nil {
+			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
+		}
+		return articleMsg{url: it.URL, article: a}
+	}
+}
+
+func layoutArticle(a feed.Article, url string, o render.Options) tea.Cmd {
+	return func() tea.Msg {
+		return renderedMsg{url: url, opts: o, lines: render.Article(a, o)}
+	}
+}
+
+// itemMsg reports an item whose read or starred state was saved.
+type itemMsg struct {
+	item feed.Item
+	err  error
+}
+
+func setRead(st feed.Store, it feed.Item, read bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		err := st.SetRead(ctx, []string{it.ID}, read)
+		it.Read = read
+		return itemMsg{item: it, err: err}
+	}
+}
+
+func setStarred(st feed.Store, it feed.Item, starred bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		err := st.SetStarred(ctx, it.ID, starred)
+		it.Starred = starred
+		return itemMsg{item: it, err: err}
+	}
+}
+
+// unreadMsg reports where the next (or previous) unread headline is.
+type unreadMsg struct {
+	gen   int
+	index int // -1 when there is none
+	err   error
+}
+
+// findUnread pages through the list from row from in direction dir (+1 or
+// -1) until it finds an unread headline.
+func findUnread(st feed.Store, q feed.ItemQuery, gen, from, dir int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		for start := from; ; {
+			lo := start
+			if dir < 0 {
+				lo = max(0, start-pageSize+1)
+			}
+			q.Offset, q.Limit = lo, pageSize
+			items, err := st.Items(ctx, q)
+			if err != nil {
+				return unreadMsg{gen: gen, index: -1, err: err}
+			}
+			for i := start - lo; i >= 0 && i < len(items); i += dir {
+				if !items[i].Read {
+					return unreadMsg{gen: gen, index: lo + i}
+				}
+			}
+			if len(items) < pageSize && dir > 0 || lo == 0 && dir < 0 {
+				return unreadMsg{gen: gen, index: -1}
+			}
+			start = lo + len(items)
+			if dir < 0 {
+				start = lo - 1
+			}
+		}
+	}
+}
+
+// openedMsg reports the result of opening a link in the browser.
+type openedMsg struct {
+	url string
+	err error
+}
+
+func openURL(d Deps, url string) tea.Cmd {
+	return func() tea.Msg {
+		if d.Open == nil {
+			return openedMsg{url: url, err: fmt.Errorf("open %s: no browser configured", url)}
+		}
+		return openedMsg{url: url, err: d.Open(url)}
+	}
+}

@@ -1,0 +1,53 @@
+// Package tui is akhbar's terminal user interface: a feeds pane, a
+// headline list and an article reader, built on Bubble Tea v2.
+//
+// The TUI never talks to the network or the disk itself: it calls the
+// functions in Deps from commands (never from Update or View), and their
+// results come back as messages carrying the id and width they were made
+// for, so stale ones are dropped.
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/render"
+)
+
+// Progress reports one finished feed of a refresh.
+type Progress struct {
+	Done, Total int
+	Feed        feed.Feed
+	New         int
+	Err         error
+}
+
+// Deps are the TUI's connections to the rest of akhbar.
+type Deps struct {
+	Store feed.Store
+	// Refresh fetches feeds and stores what they hold, calling progress
+	// after every feed. It returns an error only when the refresh as a
+	// whole could not run; per-feed errors go through progress.
+	Refresh func(ctx context.Context, feeds []feed.Feed, progress func(Progress)) error
+	// Fetch fetches, extracts and caches the article page at url.
+	Fetch func(ctx context.Context, url string) (feed.Article, error)
+	// Open opens an http(s) URL in the user's browser.
+	Open func(url string) error
+	// Now is the clock, for relative times.
+	Now func() time.Time
+}
+
+// Options are the user's display choices.
+type Options struct {
+	Bidi  render.BidiMode
+	Shape bool
+	// Theme is "dark", "light" or "auto" (ask the terminal).
+	Theme string
+	// Banner, when set, labels the whole session, e.g. the demo edition.
+	Banner string
+	// AutoRefresh refreshes every feed at this interval; 0 turns it off.
+	AutoRefresh time.Duration
+	// RefreshOnStart refreshes every feed as soon as the feeds are known.
+	RefreshOnStart bool
+}

@@ -1,0 +1,79 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Handlers of the results of commands.
+
+func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status.fail(fmt.Errorf("load feeds: %w", msg.err))
+		return m, nil
+	}
+	m.feeds.set(msg.feeds)
+	if m.opts.RefreshOnStart {
+		m.opts.RefreshOnStart = false
+		return m.refresh(m.allFeeds(), nil)
+	}
+	return m, nil
+}
+
+func (m Model) gotPage(msg pageMsg) (tea.Model, tea.Cmd) {
+	if !m.list.apply(msg) {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.status.fail(fmt.Errorf("load headlines: %w", msg.err))
+		return m, nil
+	}
+	return m, m.listPage(m.list.need())
+}
+
+func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
+	if msg.url != m.reader.item.URL || m.reader.loaded {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.status.fail(fmt.Errorf("article: %w (showing the feed's text)", msg.err))
+	}
+	m.reader.article, m.reader.loaded = msg.article, true
+	return m, m.relayout()
+}
+
+func (m Model) gotItem(msg itemMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status.fail(fmt.Errorf("save: %w", msg.err))
+		return m, nil
+	}
+	m.list.update(msg.item)
+	if m.reader.item.ID == msg.item.ID {
+		m.reader.item = msg.item
+	}
+	return m, loadFeeds(m.deps.Store)
+}
+
+func (m Model) gotUnread(msg unreadMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.gen != m.list.gen:
+		return m, nil
+	case msg.err != nil:
+		m.status.fail(fmt.Errorf("find unread: %w", msg.err))
+		return m, nil
+	case msg.index < 0:
+		m.status.info("No more unread headlines here")
+		return m, nil
+	}
+	return m, m.listPage(m.list.moveTo(msg.index))
+}
+
+func (m Model) gotOpened(msg openedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status.fail(msg.err)
+	} else {
+		m.status.info("Opened in the browser")
+	}
+	return m, nil
+}

@@ -1,0 +1,191 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/render"
+)
+
+// pageSize is how many rows one query loads: a few screens, so that
+// scrolling rarely waits for SQLite and memory stays flat in the number
+// of items.
+const pageSize = 200
+
+// headlines is the headline list: a window of rows paged from the cache.
+type headlines struct {
+	query    feed.ItemQuery
+	gen      int // bumped when the query changes; older pages are dropped
+	total    int
+	cursor   int
+	top      int
+	height   int
+	win      []feed.Item
+	winStart int
+	wantFrom int // start of the page asked for, -1 when none is pending
+	loaded   bool
+}
+
+// pageMsg is one page of headlines loaded for generation gen.
+type pageMsg struct {
+	gen   int
+	start int
+	items []feed.Item
+	total int
+	err   error
+}
+
+func newHeadlines() headlines { return headlines{wantFrom: -1} }
+
+// setQuery switches to another list and returns the page to load.
+func (h *headlines) setQuery(q feed.ItemQuery) (start int, gen int) {
+	h.gen++
+	h.query = q
+	h.cursor, h.top, h.total = 0, 0, 0
+	h.win, h.winStart, h.loaded = nil, 0, false
+	h.wantFrom = 0
+	return 0, h.gen
+}
+
+// apply takes a loaded page; it reports false for a stale one.
+func (h *headlines) apply(m pageMsg) bool {
+	if m.gen != h.gen {
+		return false
+	}
+	h.wantFrom = -1
+	if m.err != nil {
+		return true
+	}
+	h.win, h.winStart, h.total, h.loaded = m.items, m.start, m.total, true
+	h.clamp()
+	return true
+}
+
+// selected returns the item under the cursor if it is loaded.
+func (h *headlines) selected() (feed.Item, bool) {
+	i := h.cursor - h.winStart
+	if i < 0 || i >= len(h.win) {
+		return feed.Item{}, false
+	}
+	return h.win[i], true
+}
+
+// update replaces a loaded item (after marking it read or starred).
+func (h *headlines) update(it feed.Item) {
+	for i := range h.win {
+		if h.win[i].ID == it.ID {
+			h.win[i] = it
+		}
+	}
+}
+
+// move moves the cursor by delta rows and returns the page start to load
+// when the visible rows are not all loaded, else -1.
+func (h *headlines) move(delta int) int {
+	h.cursor += delta
+	h.clamp()
+	return h.need()
+}
+
+// moveTo puts the cursor on row i.
+func (h *headlines) moveTo(i int) int {
+	h.cursor = i
+	h.clamp()
+	return h.need()
+}
+
+func (h *headlines) clamp() {
+	if h.cursor >= h.total {
+		h.cursor = h.total - 1
+	}
+	if h.cursor < 0 {
+		h.cursor = 0
+	}
+	if h.height < 1 {
+		return
+	}
+	if h.cursor < h.top {
+		h.top = h.cursor
+	}
+	if h.cursor >= h.top+h.height {
+		h.top = h.cursor - h.height + 1
+	}
+	if h.top < 0 {
+		h.top = 0
+	}
+}
+
+// need returns the start of a page that covers the visible rows when the
+// window does not, or -1.
+func (h *headlines) need() int {
+	end := min(h.top+h.height, h.total)
+	if h.top >= h.winStart && end <= h.winStart+len(h.win) {
+		return -1
+	}
+	start := max(0, h.top-pageSize/4)
+	if h.wantFrom == start {
+		return -1
+	}
+	h.wantFrom = start
+	return start
+}
+
+// view draws the visible rows, exactly width cells each.
+func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Styles, o render.Options) []string {
+	rows := make([]string, 0, h.height)
+	if h.loaded && h.total == 0 {
+		rows = append(rows, s.Meta.Render(padRight("  No headlines here yet — press R to refresh.", width)))
+	}
+	for r := h.top; r < h.top+h.height && r < h.total; r++ {
+		i := r - h.winStart
+		if i < 0 || i >= len(h.win) {
+			rows = append(rows, s.Meta.Render(padRight("  …", width)))
+			continue
+		}
+		rows = append(rows, h.row(h.win[i], width, r == h.cursor, focused, showFeed, now, s, o))
+	}
+	for len(rows) < h.height {
+		rows = append(rows, strings.Repeat(" ", width))
+	}
+	return rows
+}
+
+// row lays out one headline: mark, title, feed name, age.
+func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, now time.Time, s Styles, o render.Options) string {
+	o.Color = false
+	mark := "  "
+	if !it.Read {
+		mark = "● "
+	}
+	if it.Starred {
+		mark = "★ "
+	}
+	age := padLeft(relTime(it.Published, now), 4)
+	feedCol := 0
+	if showFeed && width >= 60 {
+		feedCol = min(18, width/5)
+	}
+	titleW := width - 2 - 1 - 4
+	if feedCol > 0 {
+		titleW -= feedCol + 2
+	}
+	if titleW < 1 {
+		return render.Cell(it.Title, width, o)
+	}
+	line := mark + render.Cell(it.Title, titleW, o) + " "
+	if feedCol > 0 {
+		line += " " + render.Cell(it.FeedTitle, feedCol, o) + " "
+	}
+	line += age
+	switch {
+	case cursor && focused:
+		return s.Selected.Render(line)
+	case cursor:
+		return s.SelectedDim.Render(line)
+	case !it.Read:
+		return s.Unread.Render(line)
+	default:
+		return s.Read.Render(line)
+	}
+}

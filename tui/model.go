@@ -1,0 +1,203 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/render"
+)
+
+// focus says which part of the screen takes the keys.
+type focus int
+
+const (
+	focusFeeds focus = iota
+	focusHeadlines
+	focusReader
+)
+
+// Model is the root of the TUI. It owns the screen size, the focus, the
+// status line and routing between the panes.
+type Model struct {
+	deps   Deps
+	opts   Options
+	keys   KeyMap
+	styles Styles
+	theme  render.Theme
+	help   help.Model
+
+	width, height int
+	focus         focus
+	showHelp      bool
+
+	feeds  feedsPane
+	list   headlines
+	reader reader
+	status status
+}
+
+// New builds the TUI over the given dependencies and options.
+func New(d Deps, o Options) Model {
+	m := Model{deps: d, opts: o, keys: DefaultKeyMap(), help: help.New(), focus: focusHeadlines, list: newHeadlines()}
+	m.setTheme(o.Theme != "light")
+	return m
+}
+
+func (m *Model) setTheme(dark bool) {
+	m.styles = NewStyles(dark)
+	m.help.Styles = help.DefaultStyles(dark)
+	m.theme = render.DarkTheme()
+	if !dark {
+		m.theme = render.LightTheme()
+	}
+}
+
+// Init loads the feeds and the first page, and asks the terminal for its
+// background colour when the theme is "auto".
+func (m Model) Init() tea.Cmd {
+	_, gen := m.list.setQuery(feed.ItemQuery{})
+	cmds := []tea.Cmd{loadFeeds(m.deps.Store), loadPage(m.deps.Store, feed.ItemQuery{}, gen, 0), scheduleAutoRefresh(m.opts.AutoRefresh)}
+	if m.opts.Theme == "auto" || m.opts.Theme == "" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes one message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.setTheme(msg.IsDark())
+		return m, m.relayout()
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.MouseWheelMsg:
+		return m.wheel(msg)
+	case feedsMsg:
+		return m.gotFeeds(msg)
+	case pageMsg:
+		return m.gotPage(msg)
+	case articleMsg:
+		return m.gotArticle(msg)
+	case renderedMsg:
+		m.reader.applyLines(msg, m.renderOpts())
+		return m, nil
+	case itemMsg:
+		return m.gotItem(msg)
+	case unreadMsg:
+		return m.gotUnread(msg)
+	case openedMsg:
+		return m.gotOpened(msg)
+	case refreshStartedMsg:
+		m.status.startRefresh(msg.total)
+		return m, waitRefresh(msg.ch)
+	case progressMsg:
+		m.status.progress(msg.p)
+		return m, tea.Batch(waitRefresh(msg.ch), loadFeeds(m.deps.Store))
+	case refreshDoneMsg:
+		m.status.finish(msg.err)
+		return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
+	case autoRefreshMsg:
+		return m.refresh(m.allFeeds(), scheduleAutoRefresh(m.opts.AutoRefresh))
+	}
+	return m, nil
+}
+
+// View draws the whole screen.
+func (m Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.windowTitle()
+	if m.width == 0 || m.height == 0 {
+		return v
+	}
+	body := m.body()
+	if m.showHelp {
+		body = m.helpView()
+	}
+	v.SetContent(body)
+	return v
+}
+
+func (m Model) body() string {
+	h := m.paneHeight()
+	var rows []string
+	rows = append(rows, m.header())
+	if m.focus == focusReader {
+		rows = append(rows, m.reader.view(m.width, m.styles)...)
+	} else {
+		rows = append(rows, m.panes(h)...)
+	}
+	rows = append(rows, m.status.view(m.width, m.opts.Bidi.String(), m.where(), m.styles))
+	return strings.Join(rows, "\n")
+}
+
+// panes draws the feeds pane and the headline list side by side.
+func (m Model) panes(h int) []string {
+	fw := m.feedsWidth()
+	lw := m.width - fw - 1
+	o := m.renderOpts()
+	left := m.feeds.view(fw, m.focus == focusFeeds, m.styles, o)
+	sel := m.feeds.selected()
+	right := m.list.view(lw, m.focus == focusHeadlines, sel.ID == 0, m.deps.Now(), m.styles, o)
+	bar := m.styles.Divider.Render("│")
+	rows := make([]string, h)
+	for i := range rows {
+		rows[i] = left[i] + bar + right[i]
+	}
+	return rows
+}
+
+func (m Model) header() string {
+	title := " akhbar · أخبار"
+	if m.opts.Banner != "" {
+		title += "  " + m.styles.Banner.Render(render.SanitizeLine(m.opts.Banner))
+	}
+	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).Render(m.styles.PaneTitleActive.Render(title))
+}
+
+func (m Model) helpView() string {
+	m.help.SetWidth(m.width - 4)
+	box := m.styles.HelpBox.Render(m.help.FullHelpView(m.keys.FullHelp()))
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+func (m Model) paneHeight() int { return max(1, m.height-2) }
+
+func (m Model) feedsWidth() int { return max(12, min(32, m.width/4)) }
+
+func (m Model) renderOpts() render.Options {
+	return render.Options{Width: m.width, Bidi: m.opts.Bidi, Shape: m.opts.Shape, Color: true, Theme: m.theme}
+}
+
+// where says what the screen shows, for the right of the status line.
+func (m Model) where() string {
+	if m.focus == focusReader {
+		return m.reader.item.FeedTitle + " " + itoa(m.reader.percent()) + "%"
+	}
+	if m.list.total == 0 {
+		return m.feeds.selected().Title
+	}
+	return m.feeds.selected().Title + " " + itoa(m.list.cursor+1) + "/" + itoa(m.list.total)
+}
+
+func (m Model) windowTitle() string {
+	if m.focus == focusReader {
+		return render.SanitizeLine("akhbar — " + m.reader.item.Title)
+	}
+	return "akhbar"
+}
+
+func (m Model) allFeeds() []feed.Feed {
+	if len(m.feeds.feeds) <= 1 {
+		return nil
+	}
+	return append([]feed.Feed(nil), m.feeds.feeds[1:]...)
+}

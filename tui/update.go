@@ -1,0 +1,241 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/render"
+)
+
+func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
+	m.width, m.height = w, h
+	ph := m.paneHeight()
+	m.feeds.height, m.list.height, m.reader.height = ph, ph, ph
+	m.feeds.move(0)
+	return m, tea.Batch(m.listPage(m.list.move(0)), m.relayout())
+}
+
+// relayout lays the open article out again when its lines were made for
+// other options (a new width, bidi mode or theme).
+func (m Model) relayout() tea.Cmd {
+	o := m.renderOpts()
+	if m.focus != focusReader || !m.reader.needsLayout(o) {
+		return nil
+	}
+	return layoutArticle(m.reader.article, m.reader.item.URL, o)
+}
+
+func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(k, m.keys.ForceQuit) {
+		return m, tea.Quit
+	}
+	if m.showHelp {
+		m.showHelp = false
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(k, m.keys.BidiMode):
+		return m.cycleBidi()
+	case key.Matches(k, m.keys.RefreshAll):
+		return m.refresh(m.allFeeds(), nil)
+	case key.Matches(k, m.keys.Refresh):
+		return m.refreshSelected()
+	}
+	switch m.focus {
+	case focusReader:
+		return m.readerKey(k)
+	case focusFeeds:
+		return m.feedsKey(k)
+	default:
+		return m.listKey(k)
+	}
+}
+
+func (m Model) feedsKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		return m.selectFeed(-1)
+	case key.Matches(k, m.keys.Down):
+		return m.selectFeed(1)
+	case key.Matches(k, m.keys.Top):
+		return m.selectFeed(-len(m.feeds.feeds))
+	case key.Matches(k, m.keys.Bottom):
+		return m.selectFeed(len(m.feeds.feeds))
+	case key.Matches(k, m.keys.Open), key.Matches(k, m.keys.SwitchPane):
+		m.focus = focusHeadlines
+	case key.Matches(k, m.keys.Quit):
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+func (m Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		return m, m.listPage(m.list.move(-1))
+	case key.Matches(k, m.keys.Down):
+		return m, m.listPage(m.list.move(1))
+	case key.Matches(k, m.keys.PageUp):
+		return m, m.listPage(m.list.move(-m.list.height))
+	case key.Matches(k, m.keys.PageDown):
+		return m, m.listPage(m.list.move(m.list.height))
+	case key.Matches(k, m.keys.Top):
+		return m, m.listPage(m.list.moveTo(0))
+	case key.Matches(k, m.keys.Bottom):
+		return m, m.listPage(m.list.moveTo(m.list.total - 1))
+	case key.Matches(k, m.keys.Open):
+		return m.openSelected()
+	case key.Matches(k, m.keys.SwitchPane), key.Matches(k, m.keys.Back):
+		m.focus = focusFeeds
+	case key.Matches(k, m.keys.NextUnread):
+		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
+	case key.Matches(k, m.keys.PrevUnread):
+		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor-1, -1)
+	case key.Matches(k, m.keys.ToggleRead):
+		if it, ok := m.list.selected(); ok {
+			return m, setRead(m.deps.Store, it, !it.Read)
+		}
+	case key.Matches(k, m.keys.Star):
+		if it, ok := m.list.selected(); ok {
+			return m, setStarred(m.deps.Store, it, !it.Starred)
+		}
+	case key.Matches(k, m.keys.OpenBrowser):
+		if it, ok := m.list.selected(); ok {
+			return m.openLink(it.URL)
+		}
+	case key.Matches(k, m.keys.Quit):
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+func (m Model) readerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.reader.scroll(-1)
+	case key.Matches(k, m.keys.Down):
+		m.reader.scroll(1)
+	case key.Matches(k, m.keys.PageUp):
+		m.reader.scroll(-m.reader.height + 1)
+	case key.Matches(k, m.keys.PageDown):
+		m.reader.scroll(m.reader.height - 1)
+	case key.Matches(k, m.keys.Top):
+		m.reader.scrollTo(0)
+	case key.Matches(k, m.keys.Bottom):
+		m.reader.scrollTo(len(m.reader.lines))
+	case key.Matches(k, m.keys.Back), key.Matches(k, m.keys.Quit):
+		m.focus = focusHeadlines
+	case key.Matches(k, m.keys.Star):
+		return m, setStarred(m.deps.Store, m.reader.item, !m.reader.item.Starred)
+	case key.Matches(k, m.keys.ToggleRead):
+		return m, setRead(m.deps.Store, m.reader.item, !m.reader.item.Read)
+	case key.Matches(k, m.keys.OpenBrowser):
+		return m.openLink(m.reader.item.URL)
+	case key.Matches(k, m.keys.NextUnread):
+		m.focus = focusHeadlines
+		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
+	}
+	return m, nil
+}
+
+func (m Model) wheel(w tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
+	delta := 3
+	if w.Button == tea.MouseWheelUp {
+		delta = -3
+	}
+	if m.focus == focusReader {
+		m.reader.scroll(delta)
+		return m, nil
+	}
+	if w.X < m.feedsWidth() {
+		return m.selectFeed(delta / 3)
+	}
+	return m, m.listPage(m.list.move(delta))
+}
+
+func (m Model) selectFeed(delta int) (tea.Model, tea.Cmd) {
+	before := m.feeds.selected().ID
+	m.feeds.move(delta)
+	f := m.feeds.selected()
+	if f.ID == before && m.list.loaded {
+		return m, nil
+	}
+	start, gen := m.list.setQuery(feed.ItemQuery{FeedID: f.ID})
+	return m, loadPage(m.deps.Store, m.list.query, gen, start)
+}
+
+func (m Model) listPage(start int) tea.Cmd {
+	if start < 0 {
+		return nil
+	}
+	return loadPage(m.deps.Store, m.list.query, m.list.gen, start)
+}
+
+// reloadList loads the current window again (after a refresh or a change
+// of read state), keeping the cursor.
+func (m Model) reloadList() tea.Cmd {
+	return loadPage(m.deps.Store, m.list.query, m.list.gen, max(0, m.list.top-pageSize/4))
+}
+
+func (m Model) openSelected() (tea.Model, tea.Cmd) {
+	it, ok := m.list.selected()
+	if !ok {
+		return m, nil
+	}
+	m.reader.open(it)
+	m.focus = focusReader
+	cmds := []tea.Cmd{loadArticle(m.deps, it)}
+	if !it.Read {
+		cmds = append(cmds, setRead(m.deps.Store, it, true))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) openLink(url string) (tea.Model, tea.Cmd) {
+	if !feed.IsWebURL(url) {
+		m.status.fail(fmt.Errorf("not opening %q: only http and https links open", render.SanitizeLine(url)))
+		return m, nil
+	}
+	return m, openURL(m.deps, url)
+}
+
+func (m Model) cycleBidi() (tea.Model, tea.Cmd) {
+	if m.opts.Bidi == render.Visual {
+		m.opts.Bidi = render.Logical
+	} else {
+		m.opts.Bidi = render.Visual
+	}
+	m.status.info("Bidi mode: " + m.opts.Bidi.String() + " (press b to switch)")
+	return m, m.relayout()
+}
+
+func (m Model) refreshSelected() (tea.Model, tea.Cmd) {
+	f := m.feeds.selected()
+	if f.ID == 0 {
+		return m.refresh(m.allFeeds(), nil)
+	}
+	return m.refresh([]feed.Feed{f}, nil)
+}
+
+func (m Model) refresh(feeds []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {
+	switch {
+	case m.status.refreshing:
+		return m, then
+	case len(feeds) == 0:
+		m.status.info("No feeds to refresh — add one with: akhbar add URL")
+		return m, then
+	case m.deps.Refresh == nil:
+		return m, then
+	}
+	m.status.startRefresh(len(feeds))
+	return m, tea.Batch(startRefresh(m.deps, feeds), then)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
