@@ -40,8 +40,11 @@ type Deps struct {
 
 // Options are the user's display choices.
 type Options struct {
-	Bidi  render.BidiMode
-	Shape bool
+	Bidi render.BidiMode
+	// ProbeBidi asks the terminal whether it does bidi itself (the user
+	// left the mode on "auto"); see probe.go.
+	ProbeBidi bool
+	Shape     bool
 	// Theme is "dark", "light" or "auto" (ask the terminal).
 	Theme string
 	// Banner, when set, labels the whole session, e.g. the demo edition.

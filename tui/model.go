@@ -33,6 +33,9 @@ type Model struct {
 	width, height int
 	focus         focus
 	showHelp      bool
+	// terminalBidiOff: akhbar switched the terminal's own bidi off and
+	// must switch it back on when it quits.
+	terminalBidiOff bool
 
 	feeds  feedsPane
 	list   headlines
@@ -64,6 +67,9 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.Theme == "auto" || m.opts.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	if m.opts.ProbeBidi {
+		cmds = append(cmds, tea.Raw(bidiProbe))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -75,6 +81,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.setTheme(msg.IsDark())
 		return m, m.relayout()
+	case tea.ModeReportMsg:
+		return m.gotModeReport(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseWheelMsg:

@@ -31,7 +31,7 @@ func (m Model) relayout() tea.Cmd {
 
 func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(k, m.keys.ForceQuit) {
-		return m, tea.Quit
+		return m.quit()
 	}
 	if m.showHelp {
 		m.showHelp = false
@@ -71,7 +71,7 @@ func (m Model) feedsKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Open), key.Matches(k, m.keys.SwitchPane):
 		m.focus = focusHeadlines
 	case key.Matches(k, m.keys.Quit):
-		return m, tea.Quit
+		return m.quit()
 	}
 	return m, nil
 }
@@ -111,7 +111,7 @@ func (m Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.openLink(it.URL)
 		}
 	case key.Matches(k, m.keys.Quit):
-		return m, tea.Quit
+		return m.quit()
 	}
 	return m, nil
 }
