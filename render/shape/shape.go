@@ -6,6 +6,12 @@
 // and next non-transparent neighbours, and takes the isolated, final, initial or medial form
 // accordingly. Where Unicode has no presentation form for the needed shape, the nearest form
 // that exists is used (medial → final → initial → isolated), else the letter is left as is.
+//
+// Compared with GNU FriBidi's shaping (which the tests run when the fribidi command exists),
+// Shape differs on purpose in three ways: it also turns non-joining letters such as hamza into
+// their isolated presentation form; it falls back to the nearest existing form where FriBidi
+// leaves the letter unchanged (ں in initial or medial position); and it forms the lam-alef
+// ligature across marks between lam and alef, putting those marks after the ligature.
 package shape
 
 //go:generate go run gen.go -ucd ../../../shared/unicode -o tables.go
