@@ -1,0 +1,116 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// SaveArticle stores (or replaces) the full text of the page at a.URL and
+// re-indexes every item that links to it, in one transaction. It fails
+// when a.URL is empty or the database fails.
+func (s *Store) SaveArticle(ctx context.Context, a feed.Article) error {
+	if a.URL == "" {
+		return errors.New("save article: empty URL")
+	}
+	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
+		return saveArticleTx(ctx, tx, a, s.now(), true)
+	})
+	if err != nil {
+		return fmt.Errorf("save article %s: %w", a.URL, err)
+	}
+	return nil
+}
+
+// saveArticleTx writes a; reindex re-indexes the items linking to it.
+func saveArticleTx(ctx context.Context, tx *sql.Tx, a feed.Article, now time.Time, reindex bool) error {
+	blocks, err := json.Marshal(nonNil(a.Blocks))
+	if err != nil {
+		return err
+	}
+	links, err := json.Marshal(nonNil(a.Links))
+	if err != nil {
+		return err
+	}
+	related, err := json.Marshal(nonNil(a.Related))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO articles (url, item_id, title, byline,
+		lang, dir, published, modified, section, site_name, image, blocks, links, related, fetched)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.URL, a.ID, a.Title, a.Byline, a.Lang, string(a.Dir), encTime(a.Published),
+		encTime(a.Modified), a.Section, a.SiteName, a.Image, string(blocks), string(links),
+		string(related), encTime(now))
+	if err != nil || !reindex {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT n FROM items WHERE url = ?`, a.URL)
+	if err != nil {
+		return err
+	}
+	var ns []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return errors.Join(err, rows.Close())
+		}
+		ns = append(ns, n)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, n := range ns {
+		if err := indexItem(ctx, tx, n, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Article returns the cached full text of the page at url, failing with
+// feed.ErrNotFound when there is none.
+func (s *Store) Article(ctx context.Context, url string) (feed.Article, error) {
+	var a feed.Article
+	var dir, blocks, links, related string
+	var pub, mod sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT url, item_id, title, byline, lang, dir, published,
+		modified, section, site_name, image, blocks, links, related FROM articles WHERE url = ?`, url).
+		Scan(&a.URL, &a.ID, &a.Title, &a.Byline, &a.Lang, &dir, &pub, &mod, &a.Section,
+			&a.SiteName, &a.Image, &blocks, &links, &related)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = notFound("article")
+	}
+	if err == nil {
+		a.Dir = feed.Dir(dir)
+		err = decodeArticle(&a, pub, mod, blocks, links, related)
+	}
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("article %s: %w", url, err)
+	}
+	return a, nil
+}
+
+func decodeArticle(a *feed.Article, pub, mod sql.NullString, blocks, links, related string) error {
+	var err error
+	if a.Published, err = decTime(pub); err != nil {
+		return err
+	}
+	if a.Modified, err = decTime(mod); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		src string
+		dst any
+	}{{blocks, &a.Blocks}, {links, &a.Links}, {related, &a.Related}} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return fmt.Errorf("decode article: %w", err)
+		}
+	}
+	return nil
+}

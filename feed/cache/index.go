@@ -1,0 +1,80 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// indexItem (re)writes the search row of item n: its normalised title in
+// one column, and its summary and article text (the article cached at
+// the item's link, if any) in the other. replace deletes the old row
+// first.
+func indexItem(ctx context.Context, tx *sql.Tx, n int64, replace bool) error {
+	var title, summary, url string
+	err := tx.QueryRowContext(ctx, `SELECT title, summary, url FROM items WHERE n = ?`, n).
+		Scan(&title, &summary, &url)
+	if err != nil {
+		return fmt.Errorf("index item %d: %w", n, err)
+	}
+	text, err := articleText(ctx, tx, url)
+	if err != nil {
+		return fmt.Errorf("index item %d: %w", n, err)
+	}
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items_fts WHERE rowid = ?`, n); err != nil {
+			return fmt.Errorf("index item %d: %w", n, err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)`,
+		n, Normalize(title), Normalize(bodyText(summary, text)))
+	if err != nil {
+		return fmt.Errorf("index item %d: %w", n, err)
+	}
+	return nil
+}
+
+// bodyText is what the body column indexes, and what snippets are cut
+// from: the summary, then the article text.
+func bodyText(summary, article string) string {
+	switch {
+	case article == "":
+		return summary
+	case summary == "":
+		return article
+	}
+	return summary + "\n\n" + article
+}
+
+// articleText returns the plain text of the article cached at url, or ""
+// when there is none.
+func articleText(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, url string) (string, error) {
+	if url == "" {
+		return "", nil
+	}
+	var blocks string
+	err := q.QueryRowContext(ctx, `SELECT blocks FROM articles WHERE url = ?`, url).Scan(&blocks)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	var bs []feed.Block
+	if err := json.Unmarshal([]byte(blocks), &bs); err != nil {
+		return "", fmt.Errorf("decode article %s: %w", url, err)
+	}
+	return feed.Article{Blocks: bs}.Text(), nil
+}
+
+// placeholders returns "?, ?, ?" for n arguments.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}

@@ -1,0 +1,147 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are the schema steps, applied in order. Step i brings the
+// database to PRAGMA user_version i+1. Never edit a step that has been
+// released: append a new one.
+//
+// Search uses a contentless FTS5 table (content=”): it stores only the
+// inverted index of the normalised text, not the text itself, so the
+// normalised copy of every article costs index space only once and the
+// original text lives in items and articles alone. Snippets are built in
+// Go from the original text. contentless_delete=1 lets rows be deleted and
+// replaced when an item or its article changes.
+var migrations = []string{
+	// 1: feeds, items, articles, categories, search.
+	`
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	title         TEXT NOT NULL DEFAULT '', -- the user's title, if given
+	own_title     TEXT NOT NULL DEFAULT '', -- the feed's own title
+	site_url      TEXT NOT NULL DEFAULT '',
+	folder        TEXT NOT NULL DEFAULT '',
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_fetch    TEXT,
+	last_error    TEXT NOT NULL DEFAULT '',
+	unread        INTEGER NOT NULL DEFAULT 0, -- kept by triggers on items
+	total         INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX feeds_folder ON feeds(folder);
+
+CREATE TABLE items (
+	n          INTEGER PRIMARY KEY, -- the search index's rowid
+	id         TEXT NOT NULL UNIQUE, -- feed.ItemID
+	feed_id    INTEGER REFERENCES feeds(id), -- NULL: starred orphan of a removed feed
+	origin     TEXT NOT NULL DEFAULT '', -- feed title, kept for orphans
+	guid       TEXT NOT NULL DEFAULT '',
+	url        TEXT NOT NULL DEFAULT '',
+	title      TEXT NOT NULL DEFAULT '',
+	summary    TEXT NOT NULL DEFAULT '',
+	author     TEXT NOT NULL DEFAULT '',
+	published  TEXT,
+	updated    TEXT,
+	fetched    TEXT NOT NULL,
+	sort_time  INTEGER NOT NULL, -- unix seconds, published clamped to [fetched-20y, fetched]
+	categories TEXT NOT NULL DEFAULT '[]', -- JSON array
+	image      TEXT NOT NULL DEFAULT '',
+	lang       TEXT NOT NULL DEFAULT '',
+	read       INTEGER NOT NULL DEFAULT 0,
+	starred    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX items_feed_time ON items(feed_id, sort_time);
+CREATE INDEX items_feed_read_time ON items(feed_id, read, sort_time);
+CREATE INDEX items_time ON items(sort_time);
+CREATE INDEX items_read_time ON items(read, sort_time);
+CREATE INDEX items_starred_time ON items(sort_time) WHERE starred = 1;
+CREATE INDEX items_url ON items(url);
+
+-- Normalised categories of each item, for "same feed, same category".
+CREATE TABLE item_categories (
+	feed_id INTEGER NOT NULL,
+	name    TEXT NOT NULL,
+	item    INTEGER NOT NULL REFERENCES items(n) ON DELETE CASCADE,
+	PRIMARY KEY (feed_id, name, item)
+) WITHOUT ROWID;
+CREATE INDEX item_categories_item ON item_categories(item);
+
+CREATE TABLE articles (
+	url       TEXT PRIMARY KEY,
+	item_id   TEXT NOT NULL DEFAULT '',
+	title     TEXT NOT NULL DEFAULT '',
+	byline    TEXT NOT NULL DEFAULT '',
+	lang      TEXT NOT NULL DEFAULT '',
+	dir       TEXT NOT NULL DEFAULT '',
+	published TEXT,
+	modified  TEXT,
+	section   TEXT NOT NULL DEFAULT '',
+	site_name TEXT NOT NULL DEFAULT '',
+	image     TEXT NOT NULL DEFAULT '',
+	blocks    TEXT NOT NULL DEFAULT '[]', -- JSON
+	links     TEXT NOT NULL DEFAULT '[]',
+	related   TEXT NOT NULL DEFAULT '[]',
+	fetched   TEXT NOT NULL
+);
+CREATE INDEX articles_item ON articles(item_id);
+
+CREATE VIRTUAL TABLE items_fts USING fts5(
+	title, body,
+	content = '', contentless_delete = 1,
+	tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+);
+INSERT INTO items_fts(items_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+CREATE VIRTUAL TABLE items_vocab USING fts5vocab(items_fts, 'row');
+
+CREATE TRIGGER items_counts_insert AFTER INSERT ON items BEGIN
+	UPDATE feeds SET total = total + 1, unread = unread + (new.read = 0) WHERE id = new.feed_id;
+END;
+CREATE TRIGGER items_counts_delete AFTER DELETE ON items BEGIN
+	UPDATE feeds SET total = total - 1, unread = unread - (old.read = 0) WHERE id = old.feed_id;
+	DELETE FROM items_fts WHERE rowid = old.n;
+END;
+CREATE TRIGGER items_counts_update AFTER UPDATE OF read, feed_id ON items BEGIN
+	UPDATE feeds SET total = total - 1, unread = unread - (old.read = 0) WHERE id = old.feed_id;
+	UPDATE feeds SET total = total + 1, unread = unread + (new.read = 0) WHERE id = new.feed_id;
+END;
+`,
+}
+
+// migrate brings the database up to the last step. Each step runs in its
+// own write transaction that first re-reads user_version, so two
+// processes opening a new cache at once apply each step once.
+func migrate(ctx context.Context, db *sql.DB) error {
+	var have int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return fmt.Errorf("migrate: read version: %w", err)
+	}
+	for i, step := range migrations[min(have, len(migrations)):] {
+		i += have
+		if err := migrateStep(ctx, db, i+1, step); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func migrateStep(ctx context.Context, db *sql.DB, version int, step string) error {
+	return withTx(ctx, db, func(tx *sql.Tx) error {
+		var have int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+			return err
+		}
+		if have >= version {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, step); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
+		return err
+	})
+}

@@ -1,0 +1,204 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// SaveFetch records one successful fetch of the feed feedID in one
+// transaction: its metadata, and each item upserted by identity. An item
+// is the same as a stored one when its ID (it.ID, or feed.ItemID of the
+// feed URL and the item) matches, or else when the feed, link and title
+// match (a feed that rewrites its GUIDs on every fetch does not grow the
+// cache). Re-saving keeps read, starred and the first fetch time. It
+// returns the new items and fails with feed.ErrNotFound when there is no
+// such feed.
+func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
+	if r.At.IsZero() {
+		r.At = s.now()
+	}
+	var added []feed.Item
+	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
+		var err error
+		added, err = saveFetchTx(ctx, tx, feedID, r)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save fetch of feed %d: %w", feedID, err)
+	}
+	return added, nil
+}
+
+func saveFetchTx(ctx context.Context, tx *sql.Tx, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
+	var feedURL string
+	err := tx.QueryRowContext(ctx, `SELECT url FROM feeds WHERE id = ?`, feedID).Scan(&feedURL)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("feed")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if r.NotModified {
+		_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetch = ?, last_error = '' WHERE id = ?`, encTime(r.At), feedID)
+		return nil, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE feeds SET
+		own_title = CASE ? WHEN '' THEN own_title ELSE ? END,
+		site_url = CASE ? WHEN '' THEN site_url ELSE ? END,
+		etag = ?, last_modified = ?, last_fetch = ?, last_error = ''
+		WHERE id = ?`, r.Title, r.Title, r.SiteURL, r.SiteURL, r.ETag, r.LastModified, encTime(r.At), feedID)
+	if err != nil {
+		return nil, err
+	}
+	var added []feed.Item
+	for _, it := range r.Items {
+		if it.ID == "" {
+			it.ID = feed.ItemID(feedURL, it)
+		}
+		it.FeedID = feedID
+		isNew, err := saveItem(ctx, tx, it, r.At)
+		if err != nil {
+			return nil, fmt.Errorf("item %s: %w", it.ID, err)
+		}
+		if isNew {
+			if it.Fetched.IsZero() {
+				it.Fetched = r.At
+			}
+			added = append(added, it)
+		}
+	}
+	return added, nil
+}
+
+// stored is what saveItem needs to know of an item already in the cache.
+type stored struct {
+	n                    int64
+	feedID               sql.NullInt64
+	title, summary, cats string
+	fetched              sql.NullString
+}
+
+// findItem looks it up by ID, then by (feed, link, title).
+func findItem(ctx context.Context, tx *sql.Tx, it feed.Item) (stored, bool, error) {
+	const cols = `SELECT n, feed_id, title, summary, categories, fetched FROM items `
+	var s stored
+	scan := func(row *sql.Row) (bool, error) {
+		err := row.Scan(&s.n, &s.feedID, &s.title, &s.summary, &s.cats, &s.fetched)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		return err == nil, err
+	}
+	found, err := scan(tx.QueryRowContext(ctx, cols+`WHERE id = ?`, it.ID))
+	if found || err != nil || it.URL == "" {
+		return s, found, err
+	}
+	found, err = scan(tx.QueryRowContext(ctx, cols+`WHERE url = ? AND feed_id = ? AND title = ? LIMIT 1`,
+		it.URL, it.FeedID, it.Title))
+	return s, found, err
+}
+
+// saveItem inserts it or updates the stored item it is the same as,
+// reporting whether it was new. at is the fetch time.
+func saveItem(ctx context.Context, tx *sql.Tx, it feed.Item, at time.Time) (bool, error) {
+	cats, err := json.Marshal(nonNil(it.Categories))
+	if err != nil {
+		return false, err
+	}
+	old, found, err := findItem(ctx, tx, it)
+	if err != nil {
+		return false, err
+	}
+	if !found {
+		return true, insertItem(ctx, tx, it, string(cats), at)
+	}
+	fetched, err := decTime(old.fetched)
+	if err != nil {
+		return false, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE items SET guid = ?, url = ?, title = ?, summary = ?,
+		author = ?, published = ?, updated = ?, categories = ?, image = ?, lang = ?, sort_time = ?
+		WHERE n = ?`, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
+		encTime(it.Updated), string(cats), it.Image, it.Lang,
+		sortTime(it.Published, it.Updated, fetched), old.n)
+	if err != nil {
+		return false, err
+	}
+	adopted := !old.feedID.Valid || old.feedID.Int64 != it.FeedID
+	if adopted { // a starred orphan whose feed was subscribed again
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET feed_id = ?, origin = '' WHERE n = ?`, it.FeedID, old.n); err != nil {
+			return false, err
+		}
+	}
+	if adopted || old.cats != string(cats) {
+		if err := saveCategories(ctx, tx, old.n, it.FeedID, it.Categories, true); err != nil {
+			return false, err
+		}
+	}
+	if old.title != it.Title || old.summary != it.Summary {
+		if err := indexItem(ctx, tx, old.n, true); err != nil {
+			return false, err
+		}
+	}
+	return false, nil
+}
+
+func insertItem(ctx context.Context, tx *sql.Tx, it feed.Item, cats string, at time.Time) error {
+	fetched := it.Fetched
+	if fetched.IsZero() {
+		fetched = at
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO items (id, feed_id, guid, url, title, summary,
+		author, published, updated, fetched, sort_time, categories, image, lang, read, starred)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		it.ID, it.FeedID, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
+		encTime(it.Updated), encTime(fetched), sortTime(it.Published, it.Updated, fetched), cats,
+		it.Image, it.Lang, it.Read, it.Starred)
+	if err != nil {
+		return err
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if err := saveCategories(ctx, tx, n, it.FeedID, it.Categories, false); err != nil {
+		return err
+	}
+	return indexItem(ctx, tx, n, false)
+}
+
+// saveCategories records the normalised categories of item n of a feed,
+// replacing the old ones when replace is set.
+func saveCategories(ctx context.Context, tx *sql.Tx, n, feedID int64, cats []string, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM item_categories WHERE item = ?`, n); err != nil {
+			return err
+		}
+	}
+	for _, c := range cats {
+		name := Normalize(c)
+		if name == "" {
+			continue
+		}
+		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO item_categories (feed_id, name, item) VALUES (?, ?, ?)`,
+			feedID, name, n)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nonNil returns s, or an empty slice for nil (so JSON says [] not null).
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

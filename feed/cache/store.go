@@ -1,0 +1,109 @@
+// Package cache is akhbar's SQLite store: one file holding subscriptions,
+// items, article bodies, read and starred state, and a full-text index.
+// It implements feed.Store on modernc.org/sqlite (pure Go).
+//
+// The file is in WAL mode, so readers never wait for the writer. Each
+// Store has two connection pools: one connection for writes, whose
+// transactions begin IMMEDIATE (they take the write lock up front and
+// wait for it up to the busy timeout instead of failing with "database is
+// locked" half way), and a few read-only connections. Several processes
+// (the TUI and `akhbar refresh` from cron) can use one file at once.
+//
+// Items removed with their feed: RemoveFeed keeps starred items as
+// orphans, with feed_id NULL and the feed's title kept in Item.FeedTitle.
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// Store is a feed.Store on one SQLite file. Its methods are safe for
+// concurrent use.
+type Store struct {
+	w    *sql.DB // one connection: every write
+	r    *sql.DB // read-only connections
+	now  func() time.Time
+	stop map[string]bool // stop words of Related; never written after Open
+}
+
+var _ feed.Store = (*Store)(nil)
+
+// readConns is the size of the read pool.
+const readConns = 4
+
+// Open opens (creating if needed) the cache at path, migrates it to the
+// current schema, and returns a Store. It fails when the file cannot be
+// opened or created, is not an SQLite database, or a migration fails.
+func Open(path string) (*Store, error) {
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open cache %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	if err := migrate(context.Background(), w); err != nil {
+		return nil, errors.Join(fmt.Errorf("open cache %s: %w", path, err), w.Close())
+	}
+	r, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("open cache %s: %w", path, err), w.Close())
+	}
+	r.SetMaxOpenConns(readConns)
+	r.SetMaxIdleConns(readConns)
+	return &Store{w: w, r: r, now: time.Now, stop: stopWords()}, nil
+}
+
+// dsn is the modernc.org/sqlite data source name for the cache at path.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close releases both connection pools. It returns the errors of closing
+// them, if any.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// withTx runs fn in a transaction of db (a write transaction on the write
+// pool), committing when fn returns nil and rolling back otherwise.
+func withTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
+			err = errors.Join(err, fmt.Errorf("rollback: %w", rbErr))
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// notFound wraps feed.ErrNotFound with what was looked up.
+func notFound(what string) error {
+	return fmt.Errorf("%s: %w", what, feed.ErrNotFound)
+}
