@@ -74,8 +74,7 @@ func Paragraph(text string, dir feed.Dir, o Options) []string {
 // header lays out the title and the byline · date · site line.
 func header(a feed.Article, dir feed.Dir, s *styler) []string {
 	var out []string
-	if title := SanitizeLine(a.Title); strings.TrimSpace(title) != "" {
-		paras := prepare(title, nil, 0, false)
+	if paras := []text{joinLine(prepare(a.Title, nil, 0, false))}; !blank(paras) {
 		out = layoutBlock(blockSpec{paras: paras, dir: resolveDir(dir, paras), base: baseTitle}, s)
 	}
 	var meta text
@@ -193,7 +192,9 @@ func linkEntry(n, target int, l feed.Link, s *styler) []string {
 		uparas := prepare(url, nil, 0, false)
 		linked(uparas, target)
 		indent := decor{indent: len(label) + 1}
-		out = append(out, layoutBlock(blockSpec{paras: uparas, dir: bidi.LTR, base: baseMeta, decor: indent, hard: true}, s)...)
+		uspec := blockSpec{paras: uparas, dir: bidi.LTR, base: baseMeta, decor: indent, hard: true}
+		uspec.right = spec.dir == bidi.RTL // under an RTL title, flush right
+		out = append(out, layoutBlock(uspec, s)...)
 	}
 	return out
 }

@@ -29,6 +29,7 @@ type blockSpec struct {
 	decor decor
 	base  baseStyle
 	hard  bool // code: hard-wrap at the width, keep spaces
+	right bool // align right with the decoration on the right, whatever the direction
 }
 
 // layoutBlock lays out a block in o.Width cells: RTL lines right-aligned
@@ -55,7 +56,7 @@ func layoutBlock(spec blockSpec, s *styler) []string {
 			if len(out) == 0 {
 				marker = d.first
 			}
-			out = append(out, decorate(s, l, spec.base, d, marker, rtl, width))
+			out = append(out, decorate(s, l, spec.base, d, marker, rtl || spec.right, width))
 		}
 	}
 	return out

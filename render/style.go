@@ -2,11 +2,12 @@ package render
 
 import (
 	"fmt"
-	"net/url"
+	"image/color"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/akhbar/akhbar/feed"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // styler turns pieces into terminal text for one layout: plain when
@@ -15,7 +16,7 @@ import (
 type styler struct {
 	o     Options
 	links []feed.Link
-	cache map[styleKey]lipgloss.Style
+	cache map[styleKey]ansi.Style
 }
 
 // styleKey identifies a combination of block style and inline flags.
@@ -41,7 +42,7 @@ const (
 )
 
 func newStyler(o Options, links []feed.Link) *styler {
-	return &styler{o: o, links: links, cache: map[styleKey]lipgloss.Style{}}
+	return &styler{o: o, links: links, cache: map[styleKey]ansi.Style{}}
 }
 
 // themeStyle returns the theme's style for a block.
@@ -70,8 +71,8 @@ func (s *styler) themeStyle(b baseStyle) lipgloss.Style {
 	return lipgloss.NewStyle()
 }
 
-// style returns (and remembers) the style of inline flags on a block.
-func (s *styler) style(k styleKey) lipgloss.Style {
+// style returns (and remembers) the SGR style of inline flags on a block.
+func (s *styler) style(k styleKey) ansi.Style {
 	if st, ok := s.cache[k]; ok {
 		return st
 	}
@@ -85,9 +86,47 @@ func (s *styler) style(k styleKey) lipgloss.Style {
 			st = st.Inherit(f.style)
 		}
 	}
-	st = st.Inherit(s.themeStyle(k.base))
-	s.cache[k] = st
-	return st
+	sgr := sgrOf(st.Inherit(s.themeStyle(k.base)))
+	s.cache[k] = sgr
+	return sgr
+}
+
+// sgrOf converts the colours and attributes of a Lip Gloss style into
+// one SGR sequence, so that a piece is styled as a whole (Lip Gloss
+// styles underlined text rune by rune).
+func sgrOf(st lipgloss.Style) ansi.Style {
+	var a ansi.Style
+	if st.GetBold() {
+		a = a.Bold()
+	}
+	if st.GetFaint() {
+		a = a.Faint()
+	}
+	if st.GetItalic() {
+		a = a.Italic(true)
+	}
+	if st.GetUnderline() {
+		a = a.Underline(true)
+	}
+	if st.GetStrikethrough() {
+		a = a.Strikethrough(true)
+	}
+	if st.GetReverse() {
+		a = a.Reverse(true)
+	}
+	if c := st.GetForeground(); !isNoColor(c) {
+		a = a.ForegroundColor(c)
+	}
+	if c := st.GetBackground(); !isNoColor(c) {
+		a = a.BackgroundColor(c)
+	}
+	return a
+}
+
+// isNoColor reports whether c means "no colour set".
+func isNoColor(c color.Color) bool {
+	_, none := c.(lipgloss.NoColor)
+	return c == nil || none
 }
 
 // render writes one piece of a block styled with base.
@@ -95,7 +134,7 @@ func (s *styler) render(p piece, base baseStyle) string {
 	if !s.o.Color {
 		return p.text
 	}
-	out := s.style(styleKey{base, p.attr.flags}).Render(p.text)
+	out := s.style(styleKey{base, p.attr.flags}).Styled(p.text)
 	if p.attr.link >= 1 && p.attr.link <= len(s.links) {
 		if u, ok := linkTarget(s.links[p.attr.link-1].URL); ok {
 			out = hyperlink(u, out)
@@ -122,19 +161,15 @@ func (s *styler) line(l visualLine, base baseStyle) string {
 }
 
 // linkTarget returns raw as a URL safe to put in an OSC 8 sequence, and
-// false for anything but an absolute http or https URL. Bytes outside
-// printable ASCII are percent-encoded, so nothing in it can end the
-// sequence.
+// false for anything but an absolute http or https URL (feed.IsWebURL).
+// Bytes outside printable ASCII are percent-encoded, so nothing in it can
+// end the sequence.
 func linkTarget(raw string) (string, bool) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
-		return "", false
-	}
-	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
+	if !feed.IsWebURL(raw) {
 		return "", false
 	}
 	var b strings.Builder
-	for _, c := range []byte(u.String()) {
+	for _, c := range []byte(raw) {
 		if c <= 0x20 || c >= 0x7f {
 			fmt.Fprintf(&b, "%%%02X", c)
 			continue
