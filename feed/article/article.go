@@ -1,0 +1,143 @@
+// Package article turns a fetched news page into a feed.Article: the
+// title, byline, dates, language and direction, every paragraph of the
+// story with its captions, and the related stories the site lists around
+// it — without the menus, ads, share widgets and other page furniture.
+//
+// Extract decodes the page itself (HTTP charset, byte order mark, <meta>,
+// else UTF-8), harvests metadata and related links from the whole page,
+// removes furniture, lets go-readability find the main text, and walks
+// that text into blocks.
+package article
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/akhbar/akhbar/feed"
+	"golang.org/x/net/html"
+)
+
+// ErrNotArticle is returned (wrapped) for pages that hold no article:
+// empty pages, images, PDFs, pages without body text.
+var ErrNotArticle = errors.New("not an article")
+
+// Extract turns one fetched HTML page into an Article. contentType is the
+// HTTP Content-Type header (for the charset; it may be empty); pageURL
+// resolves relative links and tells same-site related stories apart. It
+// fails with a one-line error wrapping ErrNotArticle on pages that are
+// not articles (no body text, an image or a PDF, …). Pages over 4 MB are
+// cut; pages with more than 60 000 elements are refused.
+func Extract(pageURL string, body []byte, contentType string) (feed.Article, error) {
+	a, err := extract(pageURL, body, contentType)
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("extract %s: %w", pageURL, err)
+	}
+	return a, nil
+}
+
+func extract(pageURL string, body []byte, contentType string) (feed.Article, error) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return feed.Article{}, fmt.Errorf("%w: empty page", ErrNotArticle)
+	}
+	if err := sniffPage(body, contentType); err != nil {
+		return feed.Article{}, fmt.Errorf("%w: %w", ErrNotArticle, err)
+	}
+	if len(body) > maxInput {
+		body = body[:maxInput]
+	}
+	page, err := boundPage(decode(body, contentType))
+	if err != nil {
+		return feed.Article{}, err
+	}
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("parse page: %w", err)
+	}
+	return fromDocument(pageURL, doc)
+}
+
+// fromDocument runs the extraction passes over a parsed page.
+func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
+	base := baseURL(pageURL, doc)
+	ld := readJSONLD(doc)
+	meta := readMeta(doc, ld)
+	container := articleContainer(doc)
+	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 8192))
+	related := harvestRelated(doc, base, meta)
+	lead := cleanFurniture(doc, container)
+
+	parser := readability.NewParser()
+	parser.ClassesToPreserve = []string{"page", captionClass}
+	ra, err := parser.ParseAndMutate(doc, base)
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("readability: %w", err)
+	}
+	if ra.Node == nil {
+		return feed.Article{}, fmt.Errorf("%w: no body text", ErrNotArticle)
+	}
+	title := firstOf(meta.title, ra.Title())
+	byline := firstOf(meta.byline, stripBylineLabel(ra.Byline()))
+	blocks, links := toBlocks(ra.Node, lang, dir)
+	blocks = addLead(cleanBlocks(blocks, title, byline), lead)
+	if !hasBody(blocks) {
+		return feed.Article{}, fmt.Errorf("%w: no body text", ErrNotArticle)
+	}
+	return feed.Article{
+		URL:       firstOf(absURL(base, ""), pageURL),
+		Title:     title,
+		Byline:    byline,
+		Published: meta.published,
+		Modified:  meta.modified,
+		Section:   meta.section,
+		SiteName:  firstOf(meta.siteName, ra.SiteName()),
+		Image:     imageURL(base, firstOf(meta.image, ra.ImageURL())),
+		Lang:      lang,
+		Dir:       dir,
+		Blocks:    blocks,
+		Links:     usedLinks(blocks, links),
+		Related:   append([]feed.Link{}, related...),
+	}, nil
+}
+
+// hasBody reports whether blocks hold a paragraph of real text.
+func hasBody(blocks []feed.Block) bool {
+	for _, b := range blocks {
+		if b.Kind != feed.Caption && utf8.RuneCountInString(b.Text) >= 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// usedLinks keeps the links that blocks still point to, renumbering the
+// spans; it never returns nil, so JSON shows an empty list.
+func usedLinks(blocks []feed.Block, links []feed.Link) []feed.Link {
+	kept := []feed.Link{}
+	renumber := map[int]int{}
+	for _, b := range blocks {
+		for i, s := range b.Spans {
+			if s.Link == 0 {
+				continue
+			}
+			if renumber[s.Link] == 0 {
+				kept = append(kept, links[s.Link-1])
+				renumber[s.Link] = len(kept)
+			}
+			b.Spans[i].Link = renumber[s.Link]
+		}
+	}
+	return kept
+}
+
+// imageURL resolves the lead image's address; "" stays "".
+func imageURL(base *url.URL, src string) string {
+	if src == "" {
+		return ""
+	}
+	return absURL(base, src)
+}

@@ -1,0 +1,85 @@
+package article
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// cleanBlocks drops the furniture readability kept: ad and widget lines,
+// link-only lines, source lines, promos, leftover labels, repeats of the
+// headline and byline lines.
+func cleanBlocks(blocks []feed.Block, title, byline string) []feed.Block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		if !isFurnitureBlock(b, norm(title), norm(byline)) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// isFurnitureBlock reports whether b is page furniture, not article text.
+func isFurnitureBlock(b feed.Block, title, byline string) bool {
+	text := norm(b.Text)
+	if equalsAny(text, adMarkers) || equalsAny(text, widgetMarkers) {
+		return true
+	}
+	if b.Kind == feed.Caption || b.Kind == feed.Code {
+		return false
+	}
+	if text == title || byline != "" && text == byline {
+		return b.Kind == feed.Paragraph || b.Kind == feed.Heading
+	}
+	if (b.Kind == feed.Paragraph || b.Kind == feed.Heading) && linkOnly(b) {
+		return true
+	}
+	if utf8.RuneCountInString(text) > 140 {
+		return false
+	}
+	return startsWithAny(text, sourcePrefixes) || hasPhrase(text, promoPhrases) ||
+		startsWithAny(text, prevNextLabels) || utf8.RuneCountInString(text) <= 50 && hasPhrase(text, relatedLabels) ||
+		utf8.RuneCountInString(text) <= 100 && labelled(b.Text)
+}
+
+// linkOnly reports whether every letter of b sits inside a link.
+func linkOnly(b feed.Block) bool {
+	outside := []byte(b.Text)
+	anchored := false
+	for _, s := range b.Spans {
+		if s.Style == feed.Anchor {
+			anchored = true
+			for i := s.Start; i < s.End; i++ {
+				outside[i] = ' '
+			}
+		}
+	}
+	return anchored && !hasLetters(string(outside))
+}
+
+// addLead puts the standfirst and captions that readability dropped back
+// at the top of the article.
+func addLead(blocks []feed.Block, lead leadText) []feed.Block {
+	var top []feed.Block
+	if lead.standfirst != "" && !present(blocks, lead.standfirst) {
+		top = append(top, feed.Block{Kind: feed.Paragraph, Text: lead.standfirst})
+	}
+	for _, c := range lead.captions {
+		if !present(blocks, c) && !present(top, c) {
+			top = append(top, feed.Block{Kind: feed.Caption, Text: c})
+		}
+	}
+	return append(top, blocks...)
+}
+
+// present reports whether text already appears in one of blocks.
+func present(blocks []feed.Block, text string) bool {
+	text = norm(text)
+	for _, b := range blocks {
+		if strings.Contains(norm(b.Text), text) {
+			return true
+		}
+	}
+	return false
+}

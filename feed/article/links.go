@@ -1,0 +1,101 @@
+package article
+
+import (
+	"net"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/publicsuffix"
+)
+
+// baseURL returns the URL relative links of doc resolve against: the
+// page URL, moved by a <base href> if the page has one. It is nil when
+// pageURL is not an absolute URL.
+func baseURL(pageURL string, doc *html.Node) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(pageURL))
+	if err != nil || !u.IsAbs() {
+		return nil
+	}
+	if b := findFirst(doc, byTag("base")); b != nil {
+		if ref, err := url.Parse(strings.TrimSpace(attr(b, "href"))); err == nil && attr(b, "href") != "" {
+			u = u.ResolveReference(ref)
+		}
+	}
+	return u
+}
+
+// absURL resolves href against base and returns it without its fragment,
+// or "" unless the result is an http or https URL.
+func absURL(base *url.URL, href string) string {
+	ref, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		ref = base.ResolveReference(ref)
+	}
+	if ref.Scheme != "http" && ref.Scheme != "https" || ref.Host == "" {
+		return ""
+	}
+	ref.Fragment = ""
+	ref.RawFragment = ""
+	return ref.String()
+}
+
+// site returns the registrable domain of a URL's host ("arabic.euronews.com"
+// → "euronews.com"); IP addresses and hosts without a public suffix are
+// returned whole.
+func site(u *url.URL) string {
+	host := strings.ToLower(u.Hostname())
+	if net.ParseIP(host) != nil {
+		return host
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	return d
+}
+
+// listingSegments are path segments of index pages, not articles.
+var listingSegments = map[string]bool{
+	"tag": true, "tags": true, "topic": true, "topics": true, "category": true,
+	"categories": true, "section": true, "sections": true, "author": true, "authors": true,
+	"profile": true, "profiles": true, "search": true, "login": true, "subscribe": true,
+	"newsletter": true, "newsletters": true, "contact": true, "about": true, "privacy": true,
+}
+
+// adHosts are recommendation and ad networks whose links never count.
+var adHosts = []string{"outbrain", "taboola", "revcontent", "mgid", "zergnet", "plista",
+	"ligatus", "doubleclick", "adnxs", "googlesyndication"}
+
+// looksLikeArticle guesses from its URL whether a link leads to a story
+// rather than a home, section, tag or author page: story URLs carry a
+// number (a date or an id) or a long hyphenated slug.
+func looksLikeArticle(u *url.URL) bool {
+	host := strings.ToLower(u.Host)
+	for _, ad := range adHosts {
+		if strings.Contains(host, ad) {
+			return false
+		}
+	}
+	segs := strings.FieldsFunc(strings.ToLower(u.EscapedPath()), func(r rune) bool { return r == '/' })
+	for _, s := range segs {
+		if listingSegments[s] {
+			return false
+		}
+	}
+	if len(segs) == 0 && u.RawQuery == "" {
+		return false
+	}
+	if strings.ContainsFunc(u.EscapedPath()+u.RawQuery, unicode.IsDigit) {
+		return true
+	}
+	last := ""
+	if len(segs) > 0 {
+		last = segs[len(segs)-1]
+	}
+	return strings.Count(last, "-") >= 2 || len(last) >= 30
+}

@@ -1,0 +1,214 @@
+package article
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/akhbar/akhbar/feed"
+	"golang.org/x/net/html"
+)
+
+// harvester collects related-story links: same-site article URLs,
+// deduplicated, never the article itself.
+type harvester struct {
+	base   *url.URL
+	self   map[string]bool
+	index  map[string]int // URL → position in links
+	titles map[string]string
+	links  []feed.Link
+}
+
+// harvestRelated collects the related stories of doc — JSON-LD
+// relatedLink and og:see_also, blocks headed by a "Related"/"اقرأ أيضا"
+// label, and containers whose class or id says related — and removes
+// those blocks from doc so they do not end up in the body.
+func harvestRelated(doc *html.Node, base *url.URL, m pageMeta) []feed.Link {
+	h := &harvester{base: base, self: map[string]bool{}, index: map[string]int{}, titles: anchorTitles(doc, base)}
+	if base != nil {
+		h.self[absURL(base, "")] = true
+	}
+	for _, s := range m.self {
+		h.self[absURL(base, s)] = true
+	}
+	for _, u := range m.related {
+		h.add(u, "")
+	}
+	for _, label := range findLabels(doc, relatedLabels) {
+		h.fromLabel(label)
+	}
+	for _, c := range findAll(doc, isRelatedContainer) {
+		if h.collect(c) > 0 {
+			remove(c)
+		}
+	}
+	return h.links
+}
+
+// anchorTitles maps every linked URL of doc to its first anchor text.
+func anchorTitles(doc *html.Node, base *url.URL) map[string]string {
+	titles := map[string]string{}
+	for _, a := range findAll(doc, byTag("a")) {
+		u, text := absURL(base, attr(a, "href")), textOf(a, 512)
+		if u != "" && text != "" && titles[u] == "" {
+			titles[u] = text
+		}
+	}
+	return titles
+}
+
+// add records one related link; it reports whether the link counts.
+func (h *harvester) add(href, title string) bool {
+	abs := absURL(h.base, href)
+	if abs == "" || h.self[abs] {
+		return false
+	}
+	u, err := url.Parse(abs)
+	if err != nil || !looksLikeArticle(u) || h.base != nil && site(u) != site(h.base) {
+		return false
+	}
+	title = strings.TrimFunc(firstOf(title, h.titles[abs]), isDecoration)
+	if i, ok := h.index[abs]; ok {
+		if h.links[i].Title == "" {
+			h.links[i].Title = title
+		}
+		return true
+	}
+	h.index[abs] = len(h.links)
+	h.links = append(h.links, feed.Link{Title: title, URL: abs})
+	return true
+}
+
+// collect adds every article link under n and returns how many counted.
+func (h *harvester) collect(n *html.Node) int {
+	count := 0
+	for _, a := range findAll(n, byTag("a")) {
+		if h.add(attr(a, "href"), textOf(a, 512)) {
+			count++
+		}
+	}
+	return count
+}
+
+// fromLabel harvests the links that follow a label element — its later
+// siblings up to the next heading, paragraph of prose or blank line —
+// climbing to wrappers that hold nothing but the label. The label and the
+// links go from the page when any of them counted.
+func (h *harvester) fromLabel(label *html.Node) {
+	labelText := norm(textOf(label, 256))
+	for n := label; n != nil && n.Parent != nil; n = n.Parent {
+		if n != label && norm(textOf(n, 256)) != labelText {
+			return
+		}
+		region := linkRegion(n)
+		count := 0
+		for _, s := range region {
+			count += h.collect(s)
+		}
+		if count > 0 {
+			for _, s := range region {
+				remove(s)
+			}
+			remove(n)
+			return
+		}
+	}
+}
+
+// linkRegion returns the siblings after n that belong to a list of links
+// headed by n.
+func linkRegion(n *html.Node) []*html.Node {
+	var region []*html.Node
+	lastBr := false
+	for s := n.NextSibling; s != nil && len(region) < 40; s = s.NextSibling {
+		switch {
+		case s.Type == html.TextNode && hasLetters(s.Data):
+			return region
+		case isElem(s, "br"):
+			if lastBr {
+				return region
+			}
+			lastBr = true
+			region = append(region, s)
+			continue
+		case isElem(s, "h1", "h2", "h3", "h4", "h5", "h6"), isProse(s):
+			return region
+		}
+		if s.Type == html.ElementNode {
+			lastBr = false
+		}
+		region = append(region, s)
+	}
+	return region
+}
+
+// isProse reports whether n holds a sentence or more of text outside
+// links: body text, not a list of headlines.
+func isProse(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	all := utf8.RuneCountInString(textOf(n, 4096))
+	return all-linkTextLen(n) > 40
+}
+
+// findLabels returns the innermost elements whose whole text is short
+// and contains one of labels, outside links, scripts and the <head>.
+func findLabels(doc *html.Node, labels []string) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if isElem(n, "head", "script", "style", "a", "button", "select", "title") {
+			return false
+		}
+		inner := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			inner = walk(c) || inner
+		}
+		if inner || n.Type != html.ElementNode {
+			return inner
+		}
+		text := norm(textOf(n, 256))
+		if utf8.RuneCountInString(text) > 50 || !hasPhrase(text, labels) {
+			return false
+		}
+		out = append(out, n)
+		return true
+	}
+	walk(doc)
+	return out
+}
+
+// isRelatedContainer reports whether n's class or id names a list of
+// related stories, and n looks like one (mostly links, no headline).
+func isRelatedContainer(n *html.Node) bool {
+	if !relatedName(nameTokens(n)) || findFirst(n, byTag("h1")) != nil {
+		return false
+	}
+	all := utf8.RuneCountInString(textOf(n, 8192))
+	return all < 600 || linkTextLen(n)*2 > all
+}
+
+// relatedName reports whether class/id words name a related block.
+func relatedName(tokens []string) bool {
+	for i, t := range tokens {
+		next := ""
+		if i+1 < len(tokens) {
+			next = tokens[i+1]
+		}
+		switch {
+		case t == "related" || t == "readmore" || t == "seealso" || t == "alsoread",
+			t == "read" && (next == "more" || next == "also"),
+			t == "also" && (next == "like" || next == "read"),
+			t == "more" && next == "on", t == "see" && next == "also":
+			return true
+		}
+	}
+	return false
+}
+
+// isDecoration reports whether r is a bullet or arrow that sites put
+// around headline links ("» title").
+func isDecoration(r rune) bool {
+	return strings.ContainsRune("»«›‹•·|-–—>→←▸◂■□●○ \u00a0", r)
+}
