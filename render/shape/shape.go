@@ -57,8 +57,8 @@ type lamAlef struct {
 
 const lam = 0x0644
 
-// typeOf returns the joining type of r. It is small enough to be inlined; rare code points
-// go to searchRanges.
+// typeOf returns the joining type of r. Latin text and the Arabic block are answered by a
+// comparison or an array index; other code points go to searchRanges.
 func typeOf(r rune) joinType {
 	switch {
 	case r < firstJoining:
@@ -95,7 +95,7 @@ func hasForms(r rune) bool {
 // scan meant as a fast path: for lines without Arabic letters Shape need not be called.
 func NeedsShaping(line []rune) bool {
 	for _, r := range line {
-		if r >= firstLetter && r <= lastLetter && hasForms(r) {
+		if hasForms(r) {
 			return true
 		}
 	}
