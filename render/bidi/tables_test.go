@@ -65,7 +65,7 @@ func TestFirstStrong(t *testing.T) {
 		{"2011 مرحبا hello", RTL},
 		{"שלום", RTL},
 		{"\u2067שלום\u2069 news", LTR}, // isolates are skipped
-		{"\u2068abc", Auto},             // up to the end when unmatched
+		{"\u2068abc", Auto},            // up to the end when unmatched
 		{"\u2066\u2067a\u2069b\u2069ב", RTL},
 		{"\u202Babc", LTR}, // embeddings are not skipped
 		{"12\u2029שלום", Auto},
