@@ -94,16 +94,19 @@ func where(q feed.ItemQuery) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// orderBy is the ORDER BY clause of an order; i.n breaks ties so pages
-// never overlap.
+// orderBy is the ORDER BY clause of an order. The item number breaks
+// ties so that pages never overlap; it runs against the time so that
+// every order is one scan of an index declared (…, sort_time DESC),
+// which carries the row number ascending. Items of one fetch, saved in
+// feed order, keep that order within a second.
 func orderBy(o feed.Order) string {
 	switch o {
 	case feed.OldestFirst:
-		return " ORDER BY i.sort_time, i.n"
+		return " ORDER BY i.sort_time, i.n DESC"
 	case feed.UnreadFirst:
-		return " ORDER BY i.read, i.sort_time DESC, i.n DESC"
+		return " ORDER BY i.read, i.sort_time DESC, i.n"
 	default:
-		return " ORDER BY i.sort_time DESC, i.n DESC"
+		return " ORDER BY i.sort_time DESC, i.n"
 	}
 }
 
@@ -152,7 +155,7 @@ func (s *Store) Item(ctx context.Context, id string) (feed.Item, error) {
 // feed.ErrNotFound when there is none.
 func (s *Store) ItemByURL(ctx context.Context, url string) (feed.Item, error) {
 	it, err := scanItem(s.r.QueryRowContext(ctx, `SELECT `+itemCols+itemFrom+
-		` WHERE i.url = ? ORDER BY i.sort_time DESC, i.n DESC LIMIT 1`, url))
+		` WHERE i.url = ? ORDER BY i.sort_time DESC, i.n LIMIT 1`, url))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = notFound("item")
 	}

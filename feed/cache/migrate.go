@@ -55,11 +55,12 @@ CREATE TABLE items (
 	read       INTEGER NOT NULL DEFAULT 0,
 	starred    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX items_feed_time ON items(feed_id, sort_time);
-CREATE INDEX items_feed_read_time ON items(feed_id, read, sort_time);
-CREATE INDEX items_time ON items(sort_time);
-CREATE INDEX items_read_time ON items(read, sort_time);
-CREATE INDEX items_starred_time ON items(sort_time) WHERE starred = 1;
+-- Headline orders (see orderBy) scan these forwards or backwards.
+CREATE INDEX items_feed_time ON items(feed_id, sort_time DESC);
+CREATE INDEX items_feed_read_time ON items(feed_id, read, sort_time DESC);
+CREATE INDEX items_time ON items(sort_time DESC);
+CREATE INDEX items_read_time ON items(read, sort_time DESC);
+CREATE INDEX items_starred_time ON items(sort_time DESC) WHERE starred = 1;
 CREATE INDEX items_url ON items(url);
 
 -- Normalised categories of each item, for "same feed, same category".

@@ -92,9 +92,9 @@ func TestItemRoundTrip(t *testing.T) {
 	want := feed.Item{
 		FeedID: f.ID, FeedTitle: "أخبار", GUID: "g-1", URL: "https://news.example/1",
 		Title: "عنوان ‏الخبر", Summary: "ملخص \x1b[31m", Author: "كاتب",
-		Published: time.Date(2026, 2, 28, 9, 30, 15, 123456789, zone),
-		Updated:   time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC),
-		Fetched:   time.Date(2026, 3, 1, 11, 0, 0, 0, time.UTC),
+		Published:  time.Date(2026, 2, 28, 9, 30, 15, 123456789, zone),
+		Updated:    time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC),
+		Fetched:    time.Date(2026, 3, 1, 11, 0, 0, 0, time.UTC),
 		Categories: []string{"اقتصاد", "World"}, Image: "https://news.example/1.jpg",
 		Lang: "ar", Read: true, Starred: true,
 	}
