@@ -47,6 +47,7 @@ type Model struct {
 func New(d Deps, o Options) Model {
 	m := Model{deps: d, opts: o, keys: DefaultKeyMap(), help: help.New(), focus: focusHeadlines, list: newHeadlines()}
 	m.setTheme(o.Theme != "light")
+	m.list.setQuery(feed.ItemQuery{})
 	return m
 }
 
@@ -62,8 +63,7 @@ func (m *Model) setTheme(dark bool) {
 // Init loads the feeds and the first page, and asks the terminal for its
 // background colour when the theme is "auto".
 func (m Model) Init() tea.Cmd {
-	_, gen := m.list.setQuery(feed.ItemQuery{})
-	cmds := []tea.Cmd{loadFeeds(m.deps.Store), loadPage(m.deps.Store, feed.ItemQuery{}, gen, 0), scheduleAutoRefresh(m.opts.AutoRefresh)}
+	cmds := []tea.Cmd{loadFeeds(m.deps.Store), loadPage(m.deps.Store, m.list.query, m.list.gen, 0), scheduleAutoRefresh(m.opts.AutoRefresh)}
 	if m.opts.Theme == "auto" || m.opts.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
