@@ -4,9 +4,12 @@ package bidi
 func (r *resolver) weak(seq []int32, sos Class) {
 	t := r.types
 
+	// W1–W3 look only backwards, so one pass applies them in turn to each character.
 	// W1: a nonspacing mark takes the type of the character before it (sos at the
 	// start), or ON after an isolate initiator or PDI.
-	prev := sos
+	// W2: a European number after an Arabic letter (nearest strong type) is an
+	// Arabic number. W3: Arabic letters become R.
+	prev, strong := sos, sos
 	for _, i := range seq {
 		if t[i] == NSM {
 			if isIsolateInitiator(prev) || prev == PDI {
@@ -15,25 +18,17 @@ func (r *resolver) weak(seq []int32, sos Class) {
 				t[i] = prev
 			}
 		}
-		prev = t[i]
-	}
-
-	// W2: a European number after an Arabic letter (nearest strong type) is an Arabic
-	// number. W3: then Arabic letters become R.
-	strong := sos
-	for _, i := range seq {
+		prev = t[i] // the type after W1, before W2–W3
 		switch t[i] {
-		case L, R, AL:
+		case L, R:
 			strong = t[i]
+		case AL:
+			strong = AL
+			t[i] = R
 		case EN:
 			if strong == AL {
 				t[i] = AN
 			}
-		}
-	}
-	for _, i := range seq {
-		if t[i] == AL {
-			t[i] = R
 		}
 	}
 
@@ -71,17 +66,12 @@ func (r *resolver) weak(seq []int32, sos Class) {
 	}
 
 	// W6: remaining separators and terminators become ON.
-	for _, i := range seq {
-		switch t[i] {
-		case ES, ET, CS:
-			t[i] = ON
-		}
-	}
-
 	// W7: a European number after L (nearest strong type, or sos) becomes L.
 	strong = sos
 	for _, i := range seq {
 		switch t[i] {
+		case ES, ET, CS:
+			t[i] = ON
 		case L, R:
 			strong = t[i]
 		case EN:
