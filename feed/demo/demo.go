@@ -29,7 +29,8 @@ type Server struct {
 	base  string
 	feeds []Feed
 	srv   *http.Server
-	done  chan error
+	done  chan struct{} // closed when Serve has returned
+	err   error         // what Serve returned; read only after done
 }
 
 // Start renders the embedded edition for the current time and serves it
@@ -59,9 +60,12 @@ func start(now time.Time) (*Server, error) {
 		base:  base,
 		feeds: ed.feeds(base),
 		srv:   &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second},
-		done:  make(chan error, 1),
+		done:  make(chan struct{}),
 	}
-	go func() { s.done <- s.srv.Serve(ln) }()
+	go func() {
+		s.err = s.srv.Serve(ln)
+		close(s.done)
+	}()
 	return s, nil
 }
 
@@ -76,11 +80,12 @@ func (s *Server) Feeds() []Feed {
 
 // Close stops the server at once, dropping open connections, and waits
 // until it no longer serves. It returns the error that stopped serving,
-// if that was anything but Close itself.
+// if that was anything but Close itself. Closing again does nothing.
 func (s *Server) Close() error {
 	err := s.srv.Close()
-	if serr := <-s.done; !errors.Is(serr, http.ErrServerClosed) {
-		err = errors.Join(err, serr)
+	<-s.done
+	if !errors.Is(s.err, http.ErrServerClosed) {
+		err = errors.Join(err, s.err)
 	}
 	if err != nil {
 		return fmt.Errorf("demo: close: %w", err)

@@ -61,11 +61,21 @@ type page struct {
 	age time.Duration
 }
 
-// Feed formats and their paths and content types.
-var formats = map[string]struct{ path, contentType string }{
-	"rss":  {"rss.xml", "application/rss+xml; charset=utf-8"},
-	"atom": {"atom.xml", "application/atom+xml; charset=utf-8"},
-	"json": {"feed.json", "application/feed+json; charset=utf-8"},
+// feedFormat is how a feed format is served.
+type feedFormat struct{ file, contentType string }
+
+// formatOf returns the file name and content type of a feed format: rss
+// (RSS 2.0), atom or json (JSON Feed 1.1). ok is false for any other.
+func formatOf(name string) (f feedFormat, ok bool) {
+	switch name {
+	case "rss":
+		return feedFormat{"rss.xml", "application/rss+xml; charset=utf-8"}, true
+	case "atom":
+		return feedFormat{"atom.xml", "application/atom+xml; charset=utf-8"}, true
+	case "json":
+		return feedFormat{"feed.json", "application/feed+json; charset=utf-8"}, true
+	}
+	return feedFormat{}, false
 }
 
 // loadEdition reads and checks edition.json: every page has a site, a
@@ -97,7 +107,7 @@ func loadEdition() (edition, error) {
 		}
 	}
 	for _, s := range ed.Sites {
-		if _, ok := formats[s.Format]; !ok {
+		if _, ok := formatOf(s.Format); !ok {
 			return ed, fmt.Errorf("edition: site %s: unknown format %q", s.Lang, s.Format)
 		}
 	}
@@ -141,7 +151,17 @@ func (ed edition) feeds(base string) []Feed {
 }
 
 // feedPath is the URL path of a site's feed.
-func feedPath(s siteInfo) string { return "/" + s.Lang + "/" + formats[s.Format].path }
+// loadEdition checked that the format is known.
+func feedPath(s siteInfo) string {
+	f, _ := formatOf(s.Format)
+	return "/" + s.Lang + "/" + f.file
+}
+
+// feedType is the content type of a site's feed.
+func feedType(s siteInfo) string {
+	f, _ := formatOf(s.Format)
+	return f.contentType
+}
 
 // homePath is the URL path of a site's front page.
 func homePath(lang string) string { return "/" + lang + "/" }

@@ -33,5 +33,5 @@ func (r renderer) feed(s siteInfo) (document, error) {
 	if err := t.Execute(&b, data); err != nil {
 		return document{}, fmt.Errorf("render feed %s: %w", s.Lang, err)
 	}
-	return newDocument(formats[s.Format].contentType, b.Bytes()), nil
+	return newDocument(feedType(s), b.Bytes()), nil
 }

@@ -59,7 +59,7 @@ func (r renderer) page(layout *htmltemplate.Template, p page) (document, error) 
 	data := pageData{
 		Base: r.base, Site: s, Page: p, Entry: r.entry(p),
 		Home: r.base + homePath(p.Lang), Feed: link{s.FeedTitle, r.base + feedPath(s)},
-		FeedType: formats[s.Format].contentType, Related: r.related(p), MostRead: r.mostRead(p),
+		FeedType: feedType(s), Related: r.related(p), MostRead: r.mostRead(p),
 	}
 	if data.JSONLD, err = r.jsonLD(p, s, data.Entry, data.Related); err != nil {
 		return document{}, err

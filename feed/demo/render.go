@@ -127,7 +127,7 @@ func (r renderer) indexes(docs map[string]document) error {
 	var all []section
 	for _, s := range r.ed.Sites {
 		sec := section{Site: s, Home: r.base + homePath(s.Lang),
-			Feed: link{s.FeedTitle, r.base + feedPath(s)}, Type: formats[s.Format].contentType,
+			Feed: link{s.FeedTitle, r.base + feedPath(s)}, Type: feedType(s),
 			Items: r.entries(s.Lang)}
 		all = append(all, sec)
 		d, err := execute(t, map[string]any{"Lang": s.Lang, "Dir": s.Dir, "Title": s.Name, "Sections": []section{sec}})
