@@ -1,0 +1,156 @@
+// Package refresh fetches every subscribed feed, parses it and saves the
+// result in the cache, then (optionally) fetches and caches the full text
+// of the new items. One failing feed never stops the others.
+package refresh
+
+import (
+	"context"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/fetch"
+)
+
+// Options tunes a refresh. Zero fields take the defaults noted.
+type Options struct {
+	Concurrency int  // feeds (and later pages) fetched at once; default 16
+	PerHost     int  // at once per host, for the Client made when Refresher.Client is nil; default 4
+	FullText    bool // fetch, extract and cache the page of every new item
+	Now         func() time.Time
+}
+
+// Progress reports one finished feed.
+type Progress struct {
+	Done, Total int
+	Feed        feed.Feed
+	New         int   // items that were new
+	Err         error // why the feed failed; nil on success
+}
+
+// Extractor turns a fetched page into an Article (feed/article.Extract).
+type Extractor func(pageURL string, body []byte, contentType string) (feed.Article, error)
+
+// FeedError is one feed that failed.
+type FeedError struct {
+	Feed feed.Feed
+	Err  error
+}
+
+// Summary is the outcome of Run.
+type Summary struct {
+	Feeds         int         // feeds attempted
+	Failed        []FeedError // feeds that failed, in the order they finished
+	New           int         // new items over all feeds
+	Articles      int         // full texts saved
+	ArticleErrors int         // pages that could not be fetched, extracted or saved
+}
+
+// Refresher runs refreshes. Store is required; Client may be nil (one is
+// made from Options); Extract is needed only with Options.FullText.
+type Refresher struct {
+	Store   feed.Store
+	Client  *fetch.Client
+	Extract Extractor
+	Options Options
+}
+
+// Run fetches feeds, Concurrency at once, parses each and saves its
+// result with one SaveFetch, or records its failure with SaveFeedError.
+// With FullText it then fetches the pages of the new items (same bounds
+// and client limits), extracts them and saves each with SaveArticle.
+// progress, when not nil, is called once per finished feed, never
+// concurrently. Run returns an error only when ctx ends before the work
+// is done; per-feed and per-page failures are in the Summary.
+func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Progress)) (Summary, error) {
+	run := r.start()
+	var mu sync.Mutex
+	sum := Summary{Feeds: len(feeds)}
+	var pages []page
+	done := 0
+	forEach(ctx, len(feeds), run.opts.Concurrency, func(i int) {
+		res := run.refreshFeed(ctx, feeds[i])
+		mu.Lock()
+		defer mu.Unlock()
+		sum.New += len(res.added)
+		if res.err != nil {
+			sum.Failed = append(sum.Failed, FeedError{Feed: feeds[i], Err: res.err})
+		}
+		pages = append(pages, res.pages...)
+		done++
+		if progress != nil {
+			progress(Progress{Done: done, Total: len(feeds), Feed: feeds[i], New: len(res.added), Err: res.err})
+		}
+	})
+	if run.opts.FullText && r.Extract != nil {
+		forEach(ctx, len(pages), run.opts.Concurrency, func(i int) {
+			err := run.saveArticle(ctx, pages[i])
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				sum.ArticleErrors++
+			} else {
+				sum.Articles++
+			}
+		})
+	}
+	return sum, ctx.Err()
+}
+
+// run is one Run's settled configuration.
+type run struct {
+	store   feed.Store
+	client  *fetch.Client
+	extract Extractor
+	opts    Options
+}
+
+func (r *Refresher) start() run {
+	o := r.Options
+	if o.Concurrency <= 0 {
+		o.Concurrency = 16
+	}
+	if o.PerHost <= 0 {
+		o.PerHost = 4
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	c := r.Client
+	if c == nil {
+		c = fetch.New(fetch.Options{PerHost: o.PerHost})
+	}
+	return run{store: r.Store, client: c, extract: r.Extract, opts: o}
+}
+
+// forEach calls fn(0) … fn(n-1), at most workers at once, and stops
+// handing out work when ctx ends.
+func forEach(ctx context.Context, n, workers int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+		}
+	}
+	close(next)
+	wg.Wait()
+}
+
+// allowPrivate reports whether requests for a feed at rawURL may reach
+// private addresses: only when the user subscribed to such an address.
+func allowPrivate(ctx context.Context, rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && fetch.IsPrivateHost(ctx, u.Host)
+}
