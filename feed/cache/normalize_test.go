@@ -1,0 +1,89 @@
+package cache
+
+import "testing"
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"أَحْمَد", "احمد"},             // harakat and hamza on alef
+		{"إسلام آمال ٱلله", "اسلام امال الله"}, // hamza below, madda, wasla
+		{"مُصْطَفَى", "مصطفي"},          // alef maksura
+		{"مدرسة", "مدرسه"},             // teh marbuta
+		{"كـــتاب", "كتاب"},            // tatweel
+		{"سؤال رئيس", "سوال رييس"},     // hamza on waw and yeh (side effect of NFKD)
+		{"ایران", "ايران"},             // Persian yeh → Arabic yeh
+		{"کتاب", "كتاب"},               // Persian keheh → Arabic kaf
+		{"ﺃﺣﻤﺪ ﻻ", "احمد لا"},          // presentation forms
+		{"שָׁלוֹם", "שלום"},             // niqqud
+		{"בְּרֵאשִׁית", "בראשית"},       // niqqud with dagesh
+		{"צה״ל", "צה״ל"},               // gershayim is punctuation: kept
+		{"Hello WORLD", "hello world"}, // ASCII fast path
+		{"Café ÉTÉ", "cafe ete"},       // Latin accents
+		{"ＡＢＣ١٢٣", "abc١٢٣"},          // full-width Latin; Arabic-Indic digits kept
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"احمد", `"احمد"`},
+		{"أَحْمَد  المدرسة", `"احمد" AND "المدرسه"`},
+		{"اقتصا*", `"اقتصا"*`},
+		{`"شبه الجزيرة"`, `"شبه الجزيره"`},
+		{`"شبه الجزي*"`, `"شبه الجزي"*`},
+		{`"unclosed phrase`, `"unclosed phrase"`},
+		{"צה״ל", `"צה ל"`},
+		{"a AND b", `"a" AND "and" AND "b"`},
+		{`NEAR(x y)`, `"near x" AND "y"`},
+		{`"(*`, ``},
+		{`* " ( ) : ^ - +`, ``},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := matchExpr(parseQuery(tt.in), "AND"); got != tt.want {
+			t.Errorf("query %q → %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := "كلمة "
+	for range 10 {
+		long += "حشو "
+	}
+	tests := []struct {
+		name, text, query string
+		matches           []string // the text of each match range
+		prefix            bool     // snippet starts with "… "
+	}{
+		{"harakat kept in the original", "زار أَحْمَد المدرسة.", "احمد", []string{"أَحْمَد"}, false},
+		{"prefix and two terms", "تقرير عن الأوضاع الاقتصادية والاقتصاد", "الاقتصا* تقرير", []string{"تقرير", "الاقتصادية"}, false},
+		{"phrase", "شبه الجزيرة وليس الجزيرة شبه", `"شبه الجزيرة"`, []string{"شبه الجزيرة"}, false},
+		{"window starts before the match", long + "النهاية المقصودة", "المقصوده", []string{"المقصودة"}, true},
+		{"no match in the body", "نص بلا تطابق", "غائب", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			snip, match := snippet(tt.text, parseQuery(tt.query))
+			var got []string
+			for _, m := range match {
+				got = append(got, snip[m[0]:m[1]])
+			}
+			if len(got) != len(tt.matches) {
+				t.Fatalf("snippet %q: matches %q, want %q", snip, got, tt.matches)
+			}
+			for i := range got {
+				if got[i] != tt.matches[i] {
+					t.Fatalf("snippet %q: matches %q, want %q", snip, got, tt.matches)
+				}
+			}
+			if has := len(snip) > 3 && snip[:len("… ")] == "… "; has != tt.prefix {
+				t.Fatalf("snippet %q: leading ellipsis %v, want %v", snip, has, tt.prefix)
+			}
+		})
+	}
+}

@@ -1,0 +1,127 @@
+package cache
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// searchCorpus is saved as one feed; keys name the items in the tests.
+var searchCorpus = []struct {
+	key, title, summary, article string
+}{
+	{"ahmad", "أَحْمَد يزور المدرسة", "زيارة مُصْطَفَى إلى شبه الجزيرة العربية", ""},
+	{"reversed", "الجزيرة شبه", "عنوان مقلوب", ""},
+	{"persian", "کتاب تازه در ایران", "", ""},
+	{"hebrew", "שָׁלוֹם עַכְשָׁיו", "", ""},
+	{"english", "Economy grows in Qatar", "The QATAR economy grew", ""},
+	{"article", "تقرير", "", "تراجعت مؤشرات اقتصادية عدة في الربع الأخير.\n\nوقال محللون إن ذلك متوقع."},
+}
+
+func searchStore(t *testing.T) *Store {
+	t.Helper()
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://news.example/rss", "")
+	var items []feed.Item
+	for _, c := range searchCorpus {
+		items = append(items, feed.Item{GUID: c.key, URL: "https://news.example/" + c.key, Title: c.title, Summary: c.summary})
+	}
+	saveFetch(t, s, f.ID, items...)
+	for _, c := range searchCorpus {
+		if c.article == "" {
+			continue
+		}
+		var blocks []feed.Block
+		for _, p := range strings.Split(c.article, "\n\n") {
+			blocks = append(blocks, feed.Block{Kind: feed.Paragraph, Text: p})
+		}
+		if err := s.SaveArticle(ctx, feed.Article{URL: "https://news.example/" + c.key, Blocks: blocks}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func TestSearch(t *testing.T) {
+	s := searchStore(t)
+	tests := []struct {
+		query string
+		want  []string // keys, in any order
+	}{
+		{"احمد", []string{"ahmad"}},
+		{"أحمد", []string{"ahmad"}},
+		{"أَحْمَد", []string{"ahmad"}},
+		{"المدرسه", []string{"ahmad"}},
+		{"مصطفي", []string{"ahmad"}},
+		{"كتاب", []string{"persian"}}, // Arabic kaf finds Persian keheh
+		{"ايران", []string{"persian"}}, // Arabic yeh finds Persian yeh
+		{"ایران", []string{"persian"}},
+		{"שלום", []string{"hebrew"}},
+		{"שָׁלוֹם", []string{"hebrew"}},
+		{"ECONOMY", []string{"english"}},
+		{"economy qatar", []string{"english"}},
+		{"economy ahmad", nil}, // words must all match
+		{"اقتصا*", []string{"article"}},
+		{"مؤشرات متوقع", []string{"article"}}, // article text, two paragraphs
+		{`"شبه الجزيرة"`, []string{"ahmad"}},
+		{"شبه الجزيرة", []string{"ahmad", "reversed"}},
+		{`"(*`, nil},
+		{`"`, nil},
+		{`AND OR NOT`, nil},
+		{`NEAR(economy`, nil},
+		{`title:economy`, nil},
+		{`^economy -qatar +grows`, []string{"english"}},
+		{`{title body}: economy`, nil}, // three words: title, body, economy
+		{`economy*"qatar`, []string{"english"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			hits, err := s.Search(context.Background(), tt.query, 10)
+			if err != nil {
+				t.Fatalf("Search(%q): %v", tt.query, err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Item.GUID)
+				for _, m := range h.Match {
+					if m[0] < 0 || m[1] > len(h.Snippet) || m[0] >= m[1] {
+						t.Errorf("hit %s: match %v outside snippet %q", h.Item.GUID, m, h.Snippet)
+					}
+				}
+			}
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("Search(%q) = %q, want %q", tt.query, got, want)
+			}
+		})
+	}
+}
+
+func TestSearchSnippetAndRank(t *testing.T) {
+	s := searchStore(t)
+	hits, err := s.Search(context.Background(), "اقتصا*", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || len(hits[0].Match) != 1 {
+		t.Fatalf("hits %+v, want one with one match", hits)
+	}
+	h := hits[0]
+	if got := h.Snippet[h.Match[0][0]:h.Match[0][1]]; got != "اقتصادية" {
+		t.Fatalf("match %q in snippet %q, want اقتصادية", got, h.Snippet)
+	}
+	// A title match outranks a body match (the title column weighs more).
+	hits, err = s.Search(context.Background(), "الجزيرة", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 || hits[0].Item.GUID != "reversed" {
+		t.Fatalf("Search(الجزيرة) ranks %v first, want the title match", hits)
+	}
+}
