@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 )
 
@@ -27,6 +28,7 @@ type Error struct {
 	Err error
 }
 
+// Error returns "fetch URL: cause".
 func (e *Error) Error() string { return "fetch " + e.URL + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
@@ -48,7 +50,7 @@ type StatusError struct {
 func newStatusError(resp *http.Response) *StatusError {
 	status := resp.Status
 	if len(status) > maxStatusText {
-		status = status[:maxStatusText] + "…"
+		status = strings.ToValidUTF8(status[:maxStatusText], "") + "…"
 	}
 	return &StatusError{
 		Code:       resp.StatusCode,
@@ -57,6 +59,7 @@ func newStatusError(resp *http.Response) *StatusError {
 	}
 }
 
+// Error returns the status line, and when to retry if the server said.
 func (e *StatusError) Error() string {
 	if e.RetryAfter.IsZero() {
 		return e.Status

@@ -1,16 +1,20 @@
 package fetch
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
 )
@@ -289,5 +293,35 @@ func TestPerHostLimit(t *testing.T) {
 	}
 	if p := peak.Load(); p > 2 {
 		t.Errorf("%d requests at once on one host, limit 2", p)
+	}
+}
+
+// TestLongStatusLine checks that a server's reason phrase is kept as sent
+// but cut to a bounded length.
+func TestLongStatusLine(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	reason := strings.Repeat("خطأ\x1b[31m", 100)
+	go func() {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		if _, err := bufio.NewReader(conn).ReadString('\n'); err != nil {
+			return
+		}
+		fmt.Fprintf(conn, "HTTP/1.1 418 %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", reason)
+	}()
+	_, err = get(local(Options{}), "http://"+ln.Addr().String()+"/")
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != 418 {
+		t.Fatalf("err = %v, want a 418 StatusError", err)
+	}
+	if !strings.HasPrefix(se.Status, "418 خطأ\x1b[31m") || len(se.Status) > maxStatusText+len("…") || !utf8.ValidString(se.Status) {
+		t.Errorf("status %q: want the server's text, cut to %d bytes on a character boundary", se.Status, maxStatusText)
 	}
 }

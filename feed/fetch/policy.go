@@ -16,6 +16,7 @@ type AddressError struct {
 	Reason string // "loopback", "private network", "link-local", …
 }
 
+// Error returns e.g. "address 10.0.0.1 not allowed (private network)".
 func (e *AddressError) Error() string {
 	return fmt.Sprintf("address %s not allowed (%s)", e.Addr, e.Reason)
 }
