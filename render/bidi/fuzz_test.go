@@ -33,6 +33,30 @@ func checkInvariants(t *testing.T, text []rune, dir Direction) {
 	}
 }
 
+// checkIgnoresBN checks that inserting boundary neutrals (U+200B) changes the line
+// levels of no other character: rule X9 removes them from the algorithm.
+func checkIgnoresBN(t *testing.T, text []rune, dir Direction) {
+	t.Helper()
+	var with []rune
+	var orig []int // index in with of each rune of text
+	for i, r := range text {
+		if i%3 == 0 {
+			with = append(with, 0x200B)
+		}
+		orig = append(orig, len(with))
+		with = append(with, r)
+	}
+	with = append(with, 0x200B)
+	want := Resolve(text, dir).LineLevels(0, len(text))
+	p := Resolve(with, dir)
+	got := p.LineLevels(0, len(with))
+	for i, j := range orig {
+		if !p.Removed(j) && got[j] != want[i] {
+			t.Fatalf("%q: level of rune %d is %d with BNs inserted, %d without", string(text), i, got[j], want[i])
+		}
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	tests := []struct {
 		name string
@@ -52,6 +76,7 @@ func TestHostileInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, dir := range []Direction{Auto, LTR, RTL} {
 				checkInvariants(t, []rune(tt.text), dir)
+				checkIgnoresBN(t, []rune(tt.text), dir)
 			}
 		})
 	}
@@ -74,5 +99,6 @@ func FuzzResolve(f *testing.F) {
 	f.Add(strings.Repeat("(", 70)+"ب", uint8(0))
 	f.Fuzz(func(t *testing.T, s string, d uint8) {
 		checkInvariants(t, []rune(s), Direction(d%3))
+		checkIgnoresBN(t, []rune(s), Direction(d%3))
 	})
 }
