@@ -32,3 +32,30 @@ func BenchmarkRefresh200x50(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRefresh200x50Unchanged refreshes the same 200 feeds again:
+// each answers 304 Not Modified to the ETag of the first refresh.
+func BenchmarkRefresh200x50Unchanged(b *testing.B) {
+	s := feedtest.NewServer(b)
+	paths := make([]string, 200)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("/feed/%d.xml", i)
+		s.Handle(paths[i], feedtest.Route{Body: rss(fmt.Sprintf("Feed %d", i), 50, fmt.Sprintf("https://example.org/%d/", i)), ETag: fmt.Sprintf(`"%d"`, i)})
+	}
+	store := openStore(b)
+	r := &Refresher{Store: store, Client: fetch.New(fetch.Options{PerHost: 16}), Options: Options{Concurrency: 16, Now: fixedNow}}
+	if _, err := r.Run(context.Background(), subscribe(b, store, s, paths...), nil); err != nil {
+		b.Fatal(err)
+	}
+	feeds, err := store.Feeds(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sum, err := r.Run(context.Background(), feeds, nil)
+		if err != nil || sum.New != 0 || len(sum.Failed) != 0 {
+			b.Fatalf("summary %+v, err %v", sum, err)
+		}
+	}
+}
