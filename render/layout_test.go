@@ -120,6 +120,15 @@ func TestParagraphShaping(t *testing.T) {
 	checkLines(t, got, 20, true, 0)
 }
 
+func TestParagraphHarakat(t *testing.T) {
+	// Each mark stays after its letter when the word is reversed.
+	got := Paragraph("بِسْمِ الله", feed.DirAuto, Options{Width: 20})
+	want := strings.Repeat(" ", 12) + "هللا مِسْبِ"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestCell(t *testing.T) {
 	tests := []struct {
 		name  string

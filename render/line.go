@@ -1,6 +1,8 @@
 package render
 
 import (
+	"unicode"
+
 	"strings"
 
 	"github.com/akhbar/akhbar/render/bidi"
@@ -82,7 +84,7 @@ func assemble(runes []rune, src []int, cs []cluster, order []int, attrs []attr, 
 			i = order[v]
 		}
 		c := cs[i]
-		if c.end-c.start == 1 && bidi.IsFormatting(runes[c.start]) {
+		if orphan(runes[c.start]) {
 			continue
 		}
 		if a := attrs[src[c.start]]; a != cur {
@@ -149,4 +151,13 @@ func codeLines(t text, dir bidi.Direction, width int, o Options) ([]visualLine, 
 	}
 	out = append(out, lineOf(t, p, cs[start].start, cs[len(cs)-1].end, width, o))
 	return out, p.BaseLevel()%2 == 1
+}
+
+// orphan reports whether a cluster starting with r has no base
+// character: a bidi control, or a mark or joiner left alone at the start
+// of a line or after a control. Such clusters are dropped, because once
+// moved next to another cluster they would join it and could change its
+// width (a lone U+FE0F makes the character before it wide).
+func orphan(r rune) bool {
+	return bidi.IsFormatting(r) || unicode.Is(unicode.M, r) || r == '\u200c' || r == '\u200d'
 }
