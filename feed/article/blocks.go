@@ -135,6 +135,10 @@ func (w *blockWalker) inline(n *html.Node) {
 			style = feed.Anchor
 		}
 	}
+	if n.Data == "a" {
+		w.cur.inLink++
+		defer func() { w.cur.inLink = max(w.cur.inLink-1, 0) }()
+	}
 	if style == "" {
 		w.children(n)
 		return
@@ -219,6 +223,9 @@ type blockBuilder struct {
 	spans      []feed.Span
 	id         int   // tells blocks apart so spans never close in another one
 	space      bool  // a space is due before the next visible rune
+	inLink     int   // depth of <a> elements around the text being written
+	anyLink    bool  // some text sat inside a link
+	ownLetters bool  // some letter or digit sat outside links
 	unanchored []int // spans whose start waits for the first rune
 }
 
@@ -232,6 +239,11 @@ func (b *blockBuilder) write(s string, pre bool) {
 		if b.space {
 			b.text.WriteByte(' ')
 			b.space = false
+		}
+		if b.inLink > 0 {
+			b.anyLink = true
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.ownLetters = true
 		}
 		for _, i := range b.unanchored {
 			b.spans[i].Start = b.text.Len()
@@ -261,7 +273,7 @@ func (b *blockBuilder) block() (feed.Block, bool) {
 	if b.kind == feed.Code {
 		text = strings.Trim(text, "\n")
 	}
-	if !hasLetters(text) {
+	if !hasLetters(text) || b.linkOnly() {
 		return feed.Block{}, false
 	}
 	var spans []feed.Span
@@ -271,4 +283,10 @@ func (b *blockBuilder) block() (feed.Block, bool) {
 		}
 	}
 	return feed.Block{Kind: b.kind, Text: text, Level: b.level, Dir: b.dir, Lang: b.lang, Spans: spans}, true
+}
+
+// linkOnly reports whether the block is a paragraph or heading made of
+// nothing but links: a menu, a category label or a share line.
+func (b *blockBuilder) linkOnly() bool {
+	return (b.kind == feed.Paragraph || b.kind == feed.Heading) && b.anyLink && !b.ownLetters
 }

@@ -32,30 +32,12 @@ func isFurnitureBlock(b feed.Block, title, byline string) bool {
 	if text == title || byline != "" && text == byline {
 		return b.Kind == feed.Paragraph || b.Kind == feed.Heading
 	}
-	if (b.Kind == feed.Paragraph || b.Kind == feed.Heading) && linkOnly(b) {
-		return true
-	}
 	if utf8.RuneCountInString(text) > 140 {
 		return false
 	}
 	return startsWithAny(text, sourcePrefixes) || hasPhrase(text, promoPhrases) ||
 		startsWithAny(text, prevNextLabels) || utf8.RuneCountInString(text) <= 50 && hasPhrase(text, relatedLabels) ||
 		utf8.RuneCountInString(text) <= 100 && labelled(b.Text)
-}
-
-// linkOnly reports whether every letter of b sits inside a link.
-func linkOnly(b feed.Block) bool {
-	outside := []byte(b.Text)
-	anchored := false
-	for _, s := range b.Spans {
-		if s.Style == feed.Anchor {
-			anchored = true
-			for i := s.Start; i < s.End; i++ {
-				outside[i] = ' '
-			}
-		}
-	}
-	return anchored && !hasLetters(string(outside))
 }
 
 // addLead puts the standfirst and captions that readability dropped back

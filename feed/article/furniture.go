@@ -65,10 +65,10 @@ func cleanFurniture(doc, container *html.Node) leadText {
 	for _, n := range findAll(doc, func(n *html.Node) bool { return isFurniture(n, container) }) {
 		remove(n)
 	}
-	for _, n := range findLabels(doc, append(append([]string{}, adMarkers...), widgetMarkers...)) {
+	for _, n := range findLabels(doc, false, isMarker) {
 		removeMarker(n)
 	}
-	for _, n := range findLabels(doc, prevNextLabels) {
+	for _, n := range findLabels(doc, false, isPrevNext) {
 		removeTeaser(n)
 	}
 	return markLead(container)
@@ -85,7 +85,7 @@ func isFurniture(n, container *html.Node) bool {
 	named := false
 	for i, t := range tokens {
 		named = named || furnitureWords[t] || i+1 < len(tokens) && furniturePairs[t+"-"+tokens[i+1]]
-		short = short || lineWords[t]
+		short = short || lineWords[t] || strings.HasSuffix(t, "date") || strings.HasSuffix(t, "author")
 	}
 	if !named && !short {
 		return false
@@ -137,6 +137,7 @@ func markLead(container *html.Node) leadText {
 	var lead leadText
 	for _, c := range findAll(container, isCaption) {
 		setAttr(c, "class", strings.TrimSpace(attr(c, "class")+" "+captionClass))
+		spaceParts(c)
 		if t := textOf(c, 1024); t != "" {
 			lead.captions = append(lead.captions, t)
 		}
@@ -174,4 +175,22 @@ func isStandfirst(n *html.Node) bool {
 	}
 	size := utf8.RuneCountInString(textOf(n, 1024))
 	return named && size >= 30 && size <= 500
+}
+
+// isMarker reports whether folded text is an ad or widget label.
+func isMarker(text string) bool {
+	return equalsAny(text, adMarkers) || equalsAny(text, widgetMarkers)
+}
+
+// isPrevNext reports whether folded text heads a previous/next teaser.
+func isPrevNext(text string) bool { return startsWithAny(text, prevNextLabels) }
+
+// spaceParts puts a space before every element inside a caption, so that
+// a credit styled as its own line ("…January<span>Copyright …</span>")
+// does not run into the caption text.
+func spaceParts(caption *html.Node) {
+	for _, e := range findAll(caption, func(n *html.Node) bool { return n != caption }) {
+		e.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, e)
+		spaceParts(e)
+	}
 }

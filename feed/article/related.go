@@ -34,7 +34,7 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta) []feed.Link {
 	for _, u := range m.related {
 		h.add(u, "")
 	}
-	for _, label := range findLabels(doc, relatedLabels) {
+	for _, label := range findLabels(doc, true, isRelatedLabel) {
 		h.fromLabel(label)
 	}
 	for _, c := range findAll(doc, isRelatedContainer) {
@@ -101,7 +101,7 @@ func (h *harvester) fromLabel(label *html.Node) {
 			return
 		}
 		region := linkRegion(n)
-		count := 0
+		count := h.collect(n)
 		for _, s := range region {
 			count += h.collect(s)
 		}
@@ -152,9 +152,10 @@ func isProse(n *html.Node) bool {
 	return all-linkTextLen(n) > 40
 }
 
-// findLabels returns the innermost elements whose whole text is short
-// and contains one of labels, outside links, scripts and the <head>.
-func findLabels(doc *html.Node, labels []string) []*html.Node {
+// findLabels returns the innermost elements, outside links, scripts and
+// the <head>, whose folded text (without the text of links inside them
+// when skipLinks is set) is at most 50 runes and satisfies match.
+func findLabels(doc *html.Node, skipLinks bool, match func(string) bool) []*html.Node {
 	var out []*html.Node
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -168,8 +169,12 @@ func findLabels(doc *html.Node, labels []string) []*html.Node {
 		if inner || n.Type != html.ElementNode {
 			return inner
 		}
-		text := norm(textOf(n, 256))
-		if utf8.RuneCountInString(text) > 50 || !hasPhrase(text, labels) {
+		text := textOf(n, 256)
+		if skipLinks {
+			text = ownText(n, 256)
+		}
+		text = norm(text)
+		if utf8.RuneCountInString(text) > 50 || !match(text) {
 			return false
 		}
 		out = append(out, n)
@@ -178,6 +183,29 @@ func findLabels(doc *html.Node, labels []string) []*html.Node {
 	walk(doc)
 	return out
 }
+
+// ownText is like textOf without the text inside <a> elements.
+func ownText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case b.Len() > limit || isElem(n, "a", "script", "style"):
+			return
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		b.WriteByte(' ')
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isRelatedLabel reports whether folded text heads a related block.
+func isRelatedLabel(text string) bool { return hasPhrase(text, relatedLabels) }
 
 // isRelatedContainer reports whether n's class or id names a list of
 // related stories, and n looks like one (mostly links, no headline).
