@@ -22,6 +22,9 @@ func cleanBlocks(blocks []feed.Block, title, byline string) []feed.Block {
 
 // isFurnitureBlock reports whether b is page furniture, not article text.
 func isFurnitureBlock(b feed.Block, title, byline string) bool {
+	if len(b.Text) > 2000 {
+		return false // furniture lines are short; long text is prose
+	}
 	text := norm(b.Text)
 	if equalsAny(text, adMarkers) || equalsAny(text, widgetMarkers) {
 		return true

@@ -65,7 +65,7 @@ func appendText(b *strings.Builder, n *html.Node, limit int) {
 	}
 	switch {
 	case n.Type == html.TextNode:
-		b.WriteString(n.Data)
+		writeCapped(b, n.Data, limit)
 	case isElem(n, "script", "style", "noscript", "template"):
 		return
 	case isElem(n, "br", "p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6"):
@@ -139,4 +139,20 @@ func findFirst(n *html.Node, match func(*html.Node) bool) *html.Node {
 // byTag returns a matcher for elements with one of the given names.
 func byTag(names ...string) func(*html.Node) bool {
 	return func(n *html.Node) bool { return isElem(n, names...) }
+}
+
+// writeCapped writes s to b, cut at a rune boundary so that b grows to
+// at most about limit bytes.
+func writeCapped(b *strings.Builder, s string, limit int) {
+	room := limit + 1 - b.Len()
+	if room <= 0 {
+		return
+	}
+	if len(s) > room {
+		for room > 0 && !utf8.RuneStart(s[room]) {
+			room--
+		}
+		s = s[:room]
+	}
+	b.WriteString(s)
 }

@@ -193,7 +193,7 @@ func ownText(n *html.Node, limit int) string {
 		case b.Len() > limit || isElem(n, "a", "script", "style"):
 			return
 		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
+			writeCapped(&b, n.Data, limit)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
