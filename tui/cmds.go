@@ -54,7 +54,7 @@ func loadArticle(d Deps, it feed.Item) tea.Cmd {
 		if !errors.Is(err, feed.ErrNotFound) || d.Fetch == nil || it.URL == "" {
 			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
 		}
-		a, err = d.Fetch(ctx, it.URL)
+		a, err = d.Fetch(ctx, it.URL, it.FeedID)
 		if err != nil {
 			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
 		}

@@ -30,8 +30,10 @@ type Deps struct {
 	// after every feed. It returns an error only when the refresh as a
 	// whole could not run; per-feed errors go through progress.
 	Refresh func(ctx context.Context, feeds []feed.Feed, progress func(Progress)) error
-	// Fetch fetches, extracts and caches the article page at url.
-	Fetch func(ctx context.Context, url string) (feed.Article, error)
+	// Fetch fetches, extracts and caches the article page at url, reached
+	// from an item of the feed with feedID (which decides whether private
+	// addresses may be fetched).
+	Fetch func(ctx context.Context, url string, feedID int64) (feed.Article, error)
 	// Open opens an http(s) URL in the user's browser.
 	Open func(url string) error
 	// Now is the clock, for relative times.

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/feed/opml"
+)
+
+func (a *app) addCommand() *cobra.Command {
+	var folder string
+	c := &cobra.Command{
+		Use:   "add URL",
+		Short: "Subscribe to a feed, or to the feed a web page announces",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			f, n, err := a.subscribe(cmd.Context(), st, args[0], folder)
+			if err != nil {
+				return err
+			}
+			a.printf("Subscribed to %s (%s), %d headlines\n", f.Title, f.URL, n)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&folder, "folder", "", "put the feed in this folder")
+	return c
+}
+
+// subscribe fetches rawURL; when it is a web page, it follows the page's
+// <link rel="alternate"> to its feed. It stores the feed and its items.
+func (a *app) subscribe(ctx context.Context, st feed.Store, rawURL, folder string) (feed.Feed, int, error) {
+	if !feed.IsWebURL(rawURL) {
+		return feed.Feed{}, 0, fmt.Errorf("add %s: not an http or https URL", rawURL)
+	}
+	resp, body, parsed, err := a.fetchFeed(ctx, rawURL)
+	if errors.Is(err, feed.ErrHTMLPage) {
+		found := feed.Discover(body, resp.URL)
+		if len(found) == 0 {
+			return feed.Feed{}, 0, fmt.Errorf("add %s: a web page that announces no feed (no <link rel=\"alternate\">)", rawURL)
+		}
+		resp, _, parsed, err = a.fetchFeed(ctx, found[0])
+	}
+	if err != nil {
+		return feed.Feed{}, 0, fmt.Errorf("add %s: %w", rawURL, err)
+	}
+	f, err := st.AddFeed(ctx, feed.Feed{URL: resp.URL, Title: parsed.Title, SiteURL: parsed.SiteURL, Folder: folder})
+	if err != nil {
+		return f, 0, err
+	}
+	_, err = st.SaveFetch(ctx, f.ID, feed.FetchResult{
+		Title: parsed.Title, SiteURL: parsed.SiteURL, ETag: resp.ETag, LastModified: resp.LastModified,
+		Items: parsed.Items, At: a.now(),
+	})
+	return f, len(parsed.Items), err
+}
+
+// fetchFeed gets and parses one feed URL the user gave. On a parse error
+// it still returns the decoded body, so a web page can be searched for the
+// feed it announces.
+func (a *app) fetchFeed(ctx context.Context, url string) (fetch.Response, []byte, feed.Parsed, error) {
+	resp, err := a.httpClient().Get(ctx, fetch.Request{URL: url, AllowPrivate: true})
+	if err != nil {
+		return resp, nil, feed.Parsed{}, err
+	}
+	body := fetch.ToUTF8(resp.Body, resp.ContentType)
+	parsed, err := feed.Parse(body, resp.URL, a.now())
+	return resp, body, parsed, err
+}
+
+func (a *app) removeCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove URL",
+		Short: "Unsubscribe (cached articles of the feed go too, starred ones stay)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			if err := st.RemoveFeed(cmd.Context(), args[0]); err != nil {
+				return fmt.Errorf("remove %s: %w", args[0], err)
+			}
+			a.printf("Unsubscribed from %s\n", args[0])
+			return nil
+		},
+	}
+}
+
+func (a *app) feedsCommand() *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "feeds",
+		Short: "List subscriptions with unread counts, last fetch time and last error",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			list, err := st.Feeds(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.writeJSON(nonNil(list))
+			}
+			for _, f := range list {
+				a.printFeed(f)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+func (a *app) printFeed(f feed.Feed) {
+	fetched := "never fetched"
+	if !f.LastFetch.IsZero() {
+		fetched = "fetched " + f.LastFetch.Local().Format("2006-01-02 15:04")
+	}
+	title := f.Title
+	if f.Folder != "" {
+		title = f.Folder + "/" + title
+	}
+	a.printf("%s\t%d unread / %d\t%s\t%s\n", title, f.Unread, f.Total, fetched, f.URL)
+	if f.LastError != "" {
+		a.printf("\terror: %s\n", f.LastError)
+	}
+}
+
+func (a *app) importCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE.opml",
+		Short: "Subscribe to every feed of an OPML file (folders kept)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fh, err := os.Open(args[0])
+			if err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
+			defer fh.Close()
+			feeds, skipped, err := opml.Read(fh)
+			if err != nil {
+				return fmt.Errorf("import %s: %w", args[0], err)
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			for _, f := range feeds {
+				if _, err := st.AddFeed(cmd.Context(), f); err != nil {
+					return fmt.Errorf("import %s: %w", f.URL, err)
+				}
+			}
+			a.printf("Imported %d feed(s); run `akhbar refresh` to fetch them\n", len(feeds))
+			if len(skipped) > 0 {
+				fmt.Fprintf(a.stderr, "akhbar: skipped %d entr(ies) that are not http(s) feeds: %s\n",
+					len(skipped), a.clean(strings.Join(skipped, ", ")))
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) exportCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "export",
+		Short: "Write the subscriptions as OPML 2.0 to stdout",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			list, err := st.Feeds(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return opml.Write(a.stdout, list, a.now())
+		},
+	}
+}

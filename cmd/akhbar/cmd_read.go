@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/article"
+	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/render"
+)
+
+func (a *app) readCommand() *cobra.Command {
+	var (
+		width       int
+		bidi, shape string
+		asJSON      bool
+	)
+	c := &cobra.Command{
+		Use:   "read ID|URL|FILE",
+		Short: "Render one article to stdout",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if width < 0 {
+				return fmt.Errorf("read: --width must be positive")
+			}
+			o, err := a.renderOptions(width, bidi, shape)
+			if err != nil {
+				return err
+			}
+			art, err := a.articleFor(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.writeJSON(jsonArticle(art))
+			}
+			for _, line := range render.Article(art, o) {
+				if _, err := fmt.Fprintln(a.stdout, line); err != nil {
+					return fmt.Errorf("read: %w", err)
+				}
+			}
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.IntVar(&width, "width", 0, "wrap at N cells (default: terminal width, else 80)")
+	f.StringVar(&bidi, "bidi", "", "auto | visual | logical")
+	f.StringVar(&shape, "shape", "", "auto | on | off")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+// articleFor finds the article an argument names: a local file, a URL
+// (from the cache, else fetched and cached), or an item ID (its article
+// from the cache, else fetched, else the feed's own text).
+func (a *app) articleFor(ctx context.Context, arg string) (feed.Article, error) {
+	if _, err := os.Stat(arg); err == nil {
+		return readFile(arg)
+	}
+	if feed.IsWebURL(arg) {
+		st, err := a.openStore()
+		if err != nil {
+			return feed.Article{}, err
+		}
+		return a.articleByURL(ctx, st, arg, true) // the user named it: any address
+	}
+	st, err := a.openStore()
+	if err != nil {
+		return feed.Article{}, err
+	}
+	it, err := st.Item(ctx, arg)
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("read %s: no such item, URL or file (%w)", arg, err)
+	}
+	art, err := a.articleByURL(ctx, st, it.URL, a.privateFeed(ctx, st, it.FeedID))
+	if err != nil {
+		fmt.Fprintln(a.stderr, "akhbar: "+a.clean(err.Error())+" (showing the feed's text)")
+		art = it.AsArticle()
+	}
+	art.ID = it.ID
+	return art, nil
+}
+
+// articleByURL returns the cached article at url, fetching, extracting
+// and caching it when it is not cached yet. allowPrivate lets the fetch
+// reach loopback and private addresses (see privateFeed).
+func (a *app) articleByURL(ctx context.Context, st feed.Store, url string, allowPrivate bool) (feed.Article, error) {
+	art, err := st.Article(ctx, url)
+	if err == nil || !errors.Is(err, feed.ErrNotFound) {
+		return art, err
+	}
+	if !feed.IsWebURL(url) {
+		return art, fmt.Errorf("read %s: not an http(s) URL", url)
+	}
+	resp, err := a.httpClient().Get(ctx, fetch.Request{URL: url, AllowPrivate: allowPrivate})
+	if err != nil {
+		return art, err
+	}
+	art, err = article.Extract(resp.URL, resp.Body, resp.ContentType)
+	if err != nil {
+		return art, fmt.Errorf("read %s: %w", url, err)
+	}
+	art.URL = url
+	if err := st.SaveArticle(ctx, art); err != nil {
+		return art, err
+	}
+	return art, nil
+}
+
+// privateFeed reports whether the feed with this ID was subscribed on a
+// loopback or private address: its items may link into that network. A
+// feed on a public address may not make akhbar fetch private addresses.
+func (a *app) privateFeed(ctx context.Context, st feed.Store, feedID int64) bool {
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return false
+	}
+	for _, f := range feeds {
+		if f.ID == feedID {
+			u, err := url.Parse(f.URL)
+			return err == nil && fetch.IsPrivateHost(ctx, u.Hostname())
+		}
+	}
+	return false
+}
+
+// readFile extracts an article from a local HTML file.
+func readFile(path string) (feed.Article, error) {
+	body, err := os.ReadFile(path)
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	art, err := article.Extract("file://"+path, body, "")
+	if err != nil {
+		return art, fmt.Errorf("read %s: %w", path, err)
+	}
+	return art, nil
+}
+
+// jsonArticle makes the lists of `read --json` print as [] when empty.
+func jsonArticle(a feed.Article) feed.Article {
+	a.Blocks, a.Links, a.Related = nonNil(a.Blocks), nonNil(a.Links), nonNil(a.Related)
+	return a
+}

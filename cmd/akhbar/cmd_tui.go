@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/cache"
+	"github.com/akhbar/akhbar/feed/demo"
+	"github.com/akhbar/akhbar/feed/refresh"
+	"github.com/akhbar/akhbar/tui"
+)
+
+func (a *app) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Open the built-in demo edition (served from inside akhbar, no network needed)",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return a.runTUI(cmd.Context(), true) },
+	}
+}
+
+// runTUI opens the TUI on the cache, or on the demo edition when asked or
+// when there are no subscriptions yet.
+func (a *app) runTUI(ctx context.Context, forceDemo bool) error {
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	opts, err := a.tuiOptions()
+	if err != nil {
+		return err
+	}
+	if forceDemo || len(feeds) == 0 {
+		return a.runDemo(ctx, opts)
+	}
+	return a.runProgram(a.tuiDeps(st), opts)
+}
+
+// runDemo serves the demo edition on loopback and reads it through the
+// whole real pipeline, into a throwaway cache so the user's stays clean.
+func (a *app) runDemo(ctx context.Context, opts tui.Options) error {
+	srv, err := demo.Start()
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer srv.Close()
+	dir, err := os.MkdirTemp("", "akhbar-demo-")
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := cache.Open(filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer st.Close()
+	for _, f := range srv.Feeds() {
+		if _, err := st.AddFeed(ctx, feed.Feed{URL: f.URL, Title: f.Title}); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	opts.Banner = "Demo edition — add your own feeds with: akhbar add URL"
+	opts.RefreshOnStart = true
+	return a.runProgram(a.tuiDeps(st), opts)
+}
+
+func (a *app) runProgram(d tui.Deps, o tui.Options) error {
+	p := tea.NewProgram(tui.New(d, o))
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("tui: %w", err)
+	}
+	return nil
+}
+
+func (a *app) tuiOptions() (tui.Options, error) {
+	mode, err := bidiSetting("", a.cfg.Display.Bidi, os.Getenv)
+	if err != nil {
+		return tui.Options{}, err
+	}
+	shape, err := shapeSetting("", a.cfg.Display.Shape)
+	if err != nil {
+		return tui.Options{}, err
+	}
+	probe := a.cfg.Display.Bidi == "" || a.cfg.Display.Bidi == "auto"
+	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme, AutoRefresh: a.interval}, nil
+}
+
+// tuiDeps connects the TUI to the cache, the refresh pipeline, the
+// article fetcher and the browser.
+func (a *app) tuiDeps(st feed.Store) tui.Deps {
+	r := a.refresher(st)
+	return tui.Deps{
+		Store: st,
+		Refresh: func(ctx context.Context, feeds []feed.Feed, progress func(tui.Progress)) error {
+			_, err := r.Run(ctx, feeds, func(p refresh.Progress) {
+				progress(tui.Progress{Done: p.Done, Total: p.Total, Feed: p.Feed, New: p.New, Err: p.Err})
+			})
+			return err
+		},
+		Fetch: func(ctx context.Context, url string, feedID int64) (feed.Article, error) {
+			return a.articleByURL(ctx, st, url, a.privateFeed(ctx, st, feedID))
+		},
+		Open: openBrowser,
+		Now:  a.now,
+	}
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/akhbar/akhbar/render"
+)
+
+// printf writes text for a person to stdout. Everything passes the
+// sanitiser: much of it (titles, URLs, errors) came from the network.
+func (a *app) printf(format string, args ...any) {
+	fmt.Fprint(a.stdout, render.Sanitize(fmt.Sprintf(format, args...)))
+}
+
+// clean makes one untrusted string safe for one line of output.
+func (a *app) clean(s string) string { return render.SanitizeLine(s) }
+
+// writeJSON prints v as one JSON document. Control characters that JSON
+// would pass through raw (C1 controls, bidi overrides, line separators)
+// are written as \u escapes, so the document is safe to print to a
+// terminal and still carries the original text.
+func (a *app) writeJSON(v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("encode json: %w", err)
+	}
+	if _, err := a.stdout.Write(escapeUnsafe(buf.Bytes())); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// escapeUnsafe rewrites runes a terminal might act on as JSON \u escapes.
+// It is only applied to encoder output, where such runes can only occur
+// inside strings.
+func escapeUnsafe(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b))
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if unsafeRune(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	return out.Bytes()
+}
+
+func unsafeRune(r rune) bool {
+	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// nonNil turns a nil slice into an empty one so JSON prints [] not null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
