@@ -18,7 +18,7 @@ func (s *Store) SaveArticle(ctx context.Context, a feed.Article) error {
 	if a.URL == "" {
 		return errors.New("save article: empty URL")
 	}
-	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
+	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
 		return saveArticleTx(ctx, tx, a, s.now(), true)
 	})
 	if err != nil {
@@ -28,7 +28,7 @@ func (s *Store) SaveArticle(ctx context.Context, a feed.Article) error {
 }
 
 // saveArticleTx writes a; reindex re-indexes the items linking to it.
-func saveArticleTx(ctx context.Context, tx *sql.Tx, a feed.Article, now time.Time, reindex bool) error {
+func saveArticleTx(ctx context.Context, tx *stmtTx, a feed.Article, now time.Time, reindex bool) error {
 	blocks, err := json.Marshal(nonNil(a.Blocks))
 	if err != nil {
 		return err

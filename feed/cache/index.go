@@ -15,7 +15,7 @@ import (
 // one column, and its summary and article text (the article cached at
 // the item's link, if any) in the other. replace deletes the old row
 // first.
-func indexItem(ctx context.Context, tx *sql.Tx, n int64, replace bool) error {
+func indexItem(ctx context.Context, tx *stmtTx, n int64, replace bool) error {
 	var title, summary, url string
 	err := tx.QueryRowContext(ctx, `SELECT title, summary, url FROM items WHERE n = ?`, n).
 		Scan(&title, &summary, &url)

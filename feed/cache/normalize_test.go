@@ -4,21 +4,21 @@ import "testing"
 
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"أَحْمَد", "احمد"},             // harakat and hamza on alef
+		{"أَحْمَد", "احمد"},                    // harakat and hamza on alef
 		{"إسلام آمال ٱلله", "اسلام امال الله"}, // hamza below, madda, wasla
-		{"مُصْطَفَى", "مصطفي"},          // alef maksura
-		{"مدرسة", "مدرسه"},             // teh marbuta
-		{"كـــتاب", "كتاب"},            // tatweel
-		{"سؤال رئيس", "سوال رييس"},     // hamza on waw and yeh (side effect of NFKD)
-		{"ایران", "ايران"},             // Persian yeh → Arabic yeh
-		{"کتاب", "كتاب"},               // Persian keheh → Arabic kaf
-		{"ﺃﺣﻤﺪ ﻻ", "احمد لا"},          // presentation forms
-		{"שָׁלוֹם", "שלום"},             // niqqud
-		{"בְּרֵאשִׁית", "בראשית"},       // niqqud with dagesh
-		{"צה״ל", "צה״ל"},               // gershayim is punctuation: kept
-		{"Hello WORLD", "hello world"}, // ASCII fast path
-		{"Café ÉTÉ", "cafe ete"},       // Latin accents
-		{"ＡＢＣ١٢٣", "abc١٢٣"},          // full-width Latin; Arabic-Indic digits kept
+		{"مُصْطَفَى", "مصطفي"},                 // alef maksura
+		{"مدرسة", "مدرسه"},                     // teh marbuta
+		{"كـــتاب", "كتاب"},                    // tatweel
+		{"سؤال رئيس", "سوال رييس"},             // hamza on waw and yeh (side effect of NFKD)
+		{"ایران", "ايران"},                     // Persian yeh → Arabic yeh
+		{"کتاب", "كتاب"},                       // Persian keheh → Arabic kaf
+		{"ﺃﺣﻤﺪ ﻻ", "احمد لا"},                  // presentation forms
+		{"שָׁלוֹם", "שלום"},                    // niqqud
+		{"בְּרֵאשִׁית", "בראשית"},              // niqqud with dagesh
+		{"צה״ל", "צה״ל"},                       // gershayim is punctuation: kept
+		{"Hello WORLD", "hello world"},         // ASCII fast path
+		{"Café ÉTÉ", "cafe ete"},               // Latin accents
+		{"ＡＢＣ١٢٣", "abc١٢٣"},                   // full-width Latin; Arabic-Indic digits kept
 		{"", ""},
 	}
 	for _, tt := range tests {

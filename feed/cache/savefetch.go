@@ -24,7 +24,7 @@ func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult)
 		r.At = s.now()
 	}
 	var added []feed.Item
-	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
+	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
 		var err error
 		added, err = saveFetchTx(ctx, tx, feedID, r)
 		return err
@@ -35,7 +35,7 @@ func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult)
 	return added, nil
 }
 
-func saveFetchTx(ctx context.Context, tx *sql.Tx, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
+func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
 	var feedURL string
 	err := tx.QueryRowContext(ctx, `SELECT url FROM feeds WHERE id = ?`, feedID).Scan(&feedURL)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -85,7 +85,7 @@ type stored struct {
 }
 
 // findItem looks it up by ID, then by (feed, link, title).
-func findItem(ctx context.Context, tx *sql.Tx, it feed.Item) (stored, bool, error) {
+func findItem(ctx context.Context, tx *stmtTx, it feed.Item) (stored, bool, error) {
 	const cols = `SELECT n, feed_id, title, summary, categories, fetched FROM items `
 	var s stored
 	scan := func(row *sql.Row) (bool, error) {
@@ -106,7 +106,7 @@ func findItem(ctx context.Context, tx *sql.Tx, it feed.Item) (stored, bool, erro
 
 // saveItem inserts it or updates the stored item it is the same as,
 // reporting whether it was new. at is the fetch time.
-func saveItem(ctx context.Context, tx *sql.Tx, it feed.Item, at time.Time) (bool, error) {
+func saveItem(ctx context.Context, tx *stmtTx, it feed.Item, at time.Time) (bool, error) {
 	cats, err := json.Marshal(nonNil(it.Categories))
 	if err != nil {
 		return false, err
@@ -149,7 +149,7 @@ func saveItem(ctx context.Context, tx *sql.Tx, it feed.Item, at time.Time) (bool
 	return false, nil
 }
 
-func insertItem(ctx context.Context, tx *sql.Tx, it feed.Item, cats string, at time.Time) error {
+func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at time.Time) error {
 	fetched := it.Fetched
 	if fetched.IsZero() {
 		fetched = at
@@ -175,7 +175,7 @@ func insertItem(ctx context.Context, tx *sql.Tx, it feed.Item, cats string, at t
 
 // saveCategories records the normalised categories of item n of a feed,
 // replacing the old ones when replace is set.
-func saveCategories(ctx context.Context, tx *sql.Tx, n, feedID int64, cats []string, replace bool) error {
+func saveCategories(ctx context.Context, tx *stmtTx, n, feedID int64, cats []string, replace bool) error {
 	if replace {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM item_categories WHERE item = ?`, n); err != nil {
 			return err

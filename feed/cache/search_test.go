@@ -57,7 +57,7 @@ func TestSearch(t *testing.T) {
 		{"أَحْمَد", []string{"ahmad"}},
 		{"المدرسه", []string{"ahmad"}},
 		{"مصطفي", []string{"ahmad"}},
-		{"كتاب", []string{"persian"}}, // Arabic kaf finds Persian keheh
+		{"كتاب", []string{"persian"}},  // Arabic kaf finds Persian keheh
 		{"ايران", []string{"persian"}}, // Arabic yeh finds Persian yeh
 		{"ایران", []string{"persian"}},
 		{"שלום", []string{"hebrew"}},
