@@ -67,7 +67,7 @@ func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
 	ld := readJSONLD(doc)
 	meta := readMeta(doc, ld)
 	container := articleContainer(doc)
-	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 8192))
+	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 4096))
 	related := harvestRelated(doc, base, meta)
 	lead := cleanFurniture(doc, container)
 

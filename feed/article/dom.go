@@ -46,6 +46,9 @@ func isElem(n *html.Node, names ...string) bool {
 // "c-ad__label" gives "c", "ad", "label".
 func nameTokens(n *html.Node) []string {
 	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if len(s) == 1 {
+		return nil
+	}
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})
@@ -54,28 +57,60 @@ func nameTokens(n *html.Node) []string {
 // textOf returns the text of n with white space collapsed, cut after
 // about limit bytes so that callers on big subtrees stay cheap.
 func textOf(n *html.Node, limit int) string {
-	var b strings.Builder
-	appendText(&b, n, limit)
-	return strings.Join(strings.Fields(b.String()), " ")
+	t := textWriter{limit: limit}
+	t.node(n, false)
+	return t.b.String()
 }
 
-func appendText(b *strings.Builder, n *html.Node, limit int) {
-	if b.Len() > limit {
-		return
-	}
+// textWriter collects text with runs of white space made one space and
+// no space at either end.
+type textWriter struct {
+	b     strings.Builder
+	space bool
+	limit int
+}
+
+// node writes the text under n, leaving out <a> elements when skipLinks.
+func (t *textWriter) node(n *html.Node, skipLinks bool) {
 	switch {
+	case t.b.Len() > t.limit:
+		return
 	case n.Type == html.TextNode:
-		writeCapped(b, n.Data, limit)
-	case isElem(n, "script", "style", "noscript", "template"):
+		t.write(n.Data)
+		return
+	case isElem(n, "script", "style", "noscript", "template"), skipLinks && isElem(n, "a"):
 		return
 	case isElem(n, "br", "p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6"):
-		b.WriteByte(' ')
+		t.space = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		appendText(b, c, limit)
+		t.node(c, skipLinks)
 	}
-	if n.Type == html.ElementNode {
-		b.WriteByte(' ')
+	if n.Type == html.ElementNode && !isInline(n) {
+		t.space = true
+	}
+}
+
+// isInline reports whether n is a phrasing element whose end does not
+// separate words.
+func isInline(n *html.Node) bool {
+	return isElem(n, "a", "b", "strong", "i", "em", "span", "font", "small", "sup", "sub", "u", "mark", "abbr", "cite", "code", "q", "s", "time")
+}
+
+func (t *textWriter) write(s string) {
+	for _, r := range s {
+		if t.b.Len() > t.limit {
+			return
+		}
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			t.space = true
+			continue
+		}
+		if t.space && t.b.Len() > 0 {
+			t.b.WriteByte(' ')
+		}
+		t.space = false
+		t.b.WriteRune(r)
 	}
 }
 
@@ -139,20 +174,4 @@ func findFirst(n *html.Node, match func(*html.Node) bool) *html.Node {
 // byTag returns a matcher for elements with one of the given names.
 func byTag(names ...string) func(*html.Node) bool {
 	return func(n *html.Node) bool { return isElem(n, names...) }
-}
-
-// writeCapped writes s to b, cut at a rune boundary so that b grows to
-// at most about limit bytes.
-func writeCapped(b *strings.Builder, s string, limit int) {
-	room := limit + 1 - b.Len()
-	if room <= 0 {
-		return
-	}
-	if len(s) > room {
-		for room > 0 && !utf8.RuneStart(s[room]) {
-			room--
-		}
-		s = s[:room]
-	}
-	b.WriteString(s)
 }

@@ -65,11 +65,12 @@ func cleanFurniture(doc, container *html.Node) leadText {
 	for _, n := range findAll(doc, func(n *html.Node) bool { return isFurniture(n, container) }) {
 		remove(n)
 	}
-	for _, n := range findLabels(doc, false, isMarker) {
-		removeMarker(n)
-	}
-	for _, n := range findLabels(doc, false, isPrevNext) {
-		removeTeaser(n)
+	for _, n := range findLabels(doc, false, func(s string) bool { return isMarker(s) || isPrevNext(s) }) {
+		if isMarker(norm(textOf(n, 256))) {
+			removeMarker(n)
+		} else {
+			removeTeaser(n)
+		}
 	}
 	return markLead(container)
 }

@@ -100,13 +100,14 @@ func pageLang(container *html.Node, ld ldInfo, head headMap, text string) (strin
 	chainLang, chainDir := declared(container)
 	lang := firstOf(chainLang, baseLang(ld.lang), baseLang(head.get("content-language")),
 		baseLang(head.get("language")), baseLang(head.get("og:locale")))
-	guess := guessLang(text)
+	counts := countScripts(text)
+	guess := counts.lang()
 	if lang == "" || guess != "" && dirOfLang(guess) != dirOfLang(lang) {
 		lang = firstOf(guess, lang)
 	}
 	dir := dirOfLang(lang)
 	if dir == feed.DirAuto || chainDir == dir {
-		dir = firstDir(chainDir, dir, guessDir(text))
+		dir = firstDir(chainDir, dir, counts.dir())
 	}
 	return lang, dir
 }
@@ -121,9 +122,10 @@ func firstDir(dirs ...feed.Dir) feed.Dir {
 	return feed.DirAuto
 }
 
-// scriptCounts counts the letters of text by script.
+// scriptCounts holds the number of letters of a text by script.
 type scriptCounts struct{ arabic, persian, urdu, hebrew, latin, other int }
 
+// countScripts counts the letters of text by script.
 func countScripts(text string) scriptCounts {
 	var c scriptCounts
 	for _, r := range text {
@@ -147,11 +149,11 @@ func countScripts(text string) scriptCounts {
 	return c
 }
 
-// guessLang names the language of text when its letters make it clear:
-// Arabic, Persian or Urdu for Arabic script, Hebrew for Hebrew script.
-// It returns "" for Latin and other scripts, which it cannot tell apart.
-func guessLang(text string) string {
-	c := countScripts(text)
+// lang names the language of the counted text when its letters make it
+// clear: Arabic, Persian or Urdu for Arabic script, Hebrew for Hebrew
+// script. It returns "" for Latin and other scripts, which it cannot
+// tell apart.
+func (c scriptCounts) lang() string {
 	total := c.arabic + c.hebrew + c.latin + c.other
 	switch {
 	case total < 20:
@@ -170,9 +172,8 @@ func guessLang(text string) string {
 	return ""
 }
 
-// guessDir gives the direction of the letters that make up most of text.
-func guessDir(text string) feed.Dir {
-	c := countScripts(text)
+// dir gives the direction of the letters that make up most of the text.
+func (c scriptCounts) dir() feed.Dir {
 	switch {
 	case c.arabic+c.hebrew == 0 && c.latin+c.other == 0:
 		return feed.DirAuto

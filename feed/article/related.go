@@ -157,51 +157,51 @@ func isProse(n *html.Node) bool {
 // when skipLinks is set) is at most 50 runes and satisfies match.
 func findLabels(doc *html.Node, skipLinks bool, match func(string) bool) []*html.Node {
 	var out []*html.Node
-	var walk func(n *html.Node) bool
-	walk = func(n *html.Node) bool {
-		if isElem(n, "head", "script", "style", "a", "button", "select", "title") {
-			return false
+	// walk returns whether a label was found under n and how many
+	// non-space bytes of (own) text n holds, to skip big elements cheaply.
+	var walk func(n *html.Node) (bool, int)
+	walk = func(n *html.Node) (bool, int) {
+		switch {
+		case n.Type == html.TextNode:
+			return false, nonSpace(n.Data)
+		case isElem(n, "head", "script", "style", "button", "select", "title"):
+			return false, 0
+		case isElem(n, "a"):
+			if skipLinks {
+				return false, 0
+			}
+			return false, nonSpace(textOf(n, 256))
 		}
-		inner := false
+		inner, size := false, 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			inner = walk(c) || inner
+			found, s := walk(c)
+			inner, size = inner || found, size+s
 		}
-		if inner || n.Type != html.ElementNode {
-			return inner
+		if inner || n.Type != html.ElementNode || size == 0 || size > 200 {
+			return inner, size
 		}
-		text := textOf(n, 256)
-		if skipLinks {
-			text = ownText(n, 256)
-		}
-		text = norm(text)
+		t := textWriter{limit: 256}
+		t.node(n, skipLinks)
+		text := norm(t.b.String())
 		if utf8.RuneCountInString(text) > 50 || !match(text) {
-			return false
+			return false, size
 		}
 		out = append(out, n)
-		return true
+		return true, size
 	}
 	walk(doc)
 	return out
 }
 
-// ownText is like textOf without the text inside <a> elements.
-func ownText(n *html.Node, limit int) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case b.Len() > limit || isElem(n, "a", "script", "style"):
-			return
-		case n.Type == html.TextNode:
-			writeCapped(&b, n.Data, limit)
+// nonSpace counts the bytes of s that are not ASCII white space.
+func nonSpace(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			n++
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		b.WriteByte(' ')
 	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return n
 }
 
 // isRelatedLabel reports whether folded text heads a related block.
