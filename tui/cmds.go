@@ -62,9 +62,9 @@ func loadArticle(d Deps, it feed.Item) tea.Cmd {
 	}
 }
 
-func layoutArticle(a feed.Article, url string, o render.Options) tea.Cmd {
+func layoutArticle(a feed.Article, url string, k layoutKey, o render.Options) tea.Cmd {
 	return func() tea.Msg {
-		return renderedMsg{url: url, opts: o, lines: render.Article(a, o)}
+		return renderedMsg{url: url, key: k, page: render.ArticlePage(a, o)}
 	}
 }
 

@@ -11,7 +11,7 @@ type KeyMap struct {
 	Open, Back, Quit, ForceQuit, SwitchPane key.Binding
 	Refresh, RefreshAll                     key.Binding
 	NextUnread, PrevUnread                  key.Binding
-	ToggleRead, Star, OpenBrowser           key.Binding
+	ToggleRead, Star, OpenBrowser, Related  key.Binding
 	BidiMode, Help                          key.Binding
 }
 
@@ -39,7 +39,8 @@ func DefaultKeyMap() KeyMap {
 		PrevUnread:  b([]string{"N"}, "N", "previous unread"),
 		ToggleRead:  b([]string{"m"}, "m", "toggle read"),
 		Star:        b([]string{"s"}, "s", "star"),
-		OpenBrowser: b([]string{"o"}, "o", "open in browser"),
+		OpenBrowser: b([]string{"o"}, "o", "open in browser (3o: link 3)"),
+		Related:     b([]string{"f"}, "f", "related stories (3⏎: follow 3)"),
 		BidiMode:    b([]string{"b"}, "b", "bidi mode"),
 		Help:        b([]string{"?"}, "?", "help"),
 	}
@@ -47,7 +48,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp is the one-line help shown in the footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Back, k.SwitchPane, k.RefreshAll, k.NextUnread, k.Star, k.BidiMode, k.Help}
+	return []key.Binding{k.Open, k.Back, k.SwitchPane, k.RefreshAll, k.NextUnread, k.Star, k.Related, k.BidiMode, k.Help}
 }
 
 // FullHelp is every binding, in columns, for the help overlay.
@@ -56,6 +57,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Back, k.SwitchPane, k.Quit, k.ForceQuit},
 		{k.Refresh, k.RefreshAll, k.NextUnread, k.PrevUnread},
-		{k.ToggleRead, k.Star, k.OpenBrowser, k.BidiMode, k.Help},
+		{k.ToggleRead, k.Star, k.OpenBrowser, k.Related, k.BidiMode, k.Help},
 	}
 }

@@ -37,10 +37,13 @@ type Model struct {
 	// must switch it back on when it quits.
 	terminalBidiOff bool
 
-	feeds  feedsPane
-	list   headlines
-	reader reader
-	status status
+	feeds   feedsPane
+	list    headlines
+	reader  reader
+	back    []reader // readers to return to, most recent last
+	related relatedList
+	count   int // a number typed before a key: "3o" opens link 3
+	status  status
 }
 
 // New builds the TUI over the given dependencies and options.
@@ -94,8 +97,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case articleMsg:
 		return m.gotArticle(msg)
 	case renderedMsg:
-		m.reader.applyLines(msg, m.renderOpts())
+		m.reader.applyPage(msg, m.layoutKey())
 		return m, nil
+	case relatedMsg:
+		return m.gotRelated(msg)
 	case itemMsg:
 		return m.gotItem(msg)
 	case unreadMsg:
@@ -127,8 +132,11 @@ func (m Model) View() tea.View {
 		return v
 	}
 	body := m.body()
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		body = m.helpView()
+	case m.related.open:
+		body = m.relatedView()
 	}
 	v.SetContent(body)
 	return v
@@ -139,11 +147,11 @@ func (m Model) body() string {
 	var rows []string
 	rows = append(rows, m.header())
 	if m.focus == focusReader {
-		rows = append(rows, m.reader.view(m.width, m.styles)...)
+		rows = append(rows, m.reader.view(m.width, m.styles, "Loading…")...)
 	} else {
 		rows = append(rows, m.panes(h)...)
 	}
-	rows = append(rows, m.status.view(m.width, m.opts.Bidi.String(), m.where(), m.styles))
+	rows = append(rows, m.status.view(m.width, m.opts.Bidi.String(), m.where(), m.styles, m.renderOpts()))
 	return strings.Join(rows, "\n")
 }
 
@@ -181,14 +189,28 @@ func (m Model) paneHeight() int { return max(1, m.height-2) }
 
 func (m Model) feedsWidth() int { return max(12, min(32, m.width/4)) }
 
+// renderOpts are the options of the headline rows and other one-line
+// cells; readerOpts those of the article.
 func (m Model) renderOpts() render.Options {
 	return render.Options{Width: m.width, Bidi: m.opts.Bidi, Shape: m.opts.Shape, Color: true, Theme: m.theme}
+}
+
+func (m Model) readerOpts() render.Options {
+	o := m.renderOpts()
+	o.Width = m.layoutKey().width
+	return o
+}
+
+// layoutKey is what the article's layout depends on now.
+func (m Model) layoutKey() layoutKey {
+	w := min(max(m.width-2, 1), maxReadWidth)
+	return layoutKey{width: w, bidi: m.opts.Bidi, shape: m.opts.Shape, dark: m.styles.Dark}
 }
 
 // where says what the screen shows, for the right of the status line.
 func (m Model) where() string {
 	if m.focus == focusReader {
-		return m.reader.item.FeedTitle + " " + itoa(m.reader.percent()) + "%"
+		return m.breadcrumb() + " " + itoa(m.reader.percent()) + "%"
 	}
 	if m.list.total == 0 {
 		return m.feeds.selected().Title

@@ -1,17 +1,34 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
 )
 
-// reader shows one article, scrolled by whole lines.
+// maxReadWidth is the widest the article text gets: long lines are hard
+// to read, so wider terminals get margins instead.
+const maxReadWidth = 100
+
+// layoutKey is what a layout depends on besides the article.
+type layoutKey struct {
+	width int
+	bidi  render.BidiMode
+	shape bool
+	dark  bool
+}
+
+// reader shows one article, scrolled by whole lines. Following a link or
+// a related story pushes the reader on the model's back stack, so each
+// keeps its own article and position.
 type reader struct {
-	item    feed.Item
+	item    feed.Item // for a followed link: the URL and title, and the feed it came from
+	label   string    // where it came from, for the breadcrumb: "" for the first
 	article feed.Article
 	loaded  bool
-	lines   []string
-	made    render.Options // the options lines were laid out with
+	page    render.Page
+	made    layoutKey
 	top     int
 	height  int
 }
@@ -24,39 +41,39 @@ type articleMsg struct {
 	err     error
 }
 
-// renderedMsg carries an article laid out for the given options.
+// renderedMsg carries an article laid out for key.
 type renderedMsg struct {
-	url   string
-	opts  render.Options
-	lines []string
+	url  string
+	key  layoutKey
+	page render.Page
 }
 
-// open starts showing it; its article arrives later.
-func (r *reader) open(it feed.Item) {
-	*r = reader{item: it, height: r.height}
+// newReader starts showing it; its article arrives later.
+func newReader(it feed.Item, label string, height int) reader {
+	return reader{item: it, label: label, height: height}
 }
 
-// needsLayout reports whether the lines were made for other options.
-func (r *reader) needsLayout(o render.Options) bool {
-	return r.loaded && (r.lines == nil || r.made.Width != o.Width || r.made.Bidi != o.Bidi || r.made.Shape != o.Shape)
+// needsLayout reports whether the page was made for another layout.
+func (r *reader) needsLayout(k layoutKey) bool {
+	return r.loaded && (r.page.Lines == nil || r.made != k)
 }
 
-// applyLines takes a layout unless it is stale, keeping the reading
-// position in proportion when the width changed.
-func (r *reader) applyLines(m renderedMsg, want render.Options) bool {
-	if m.url != r.item.URL || m.opts.Width != want.Width || m.opts.Bidi != want.Bidi || m.opts.Shape != want.Shape {
+// applyPage takes a layout unless it is stale, keeping the reading
+// position in proportion when the line count changed.
+func (r *reader) applyPage(m renderedMsg, want layoutKey) bool {
+	if m.url != r.item.URL || m.key != want {
 		return false
 	}
-	if len(r.lines) > 0 && len(m.lines) != len(r.lines) {
-		r.top = r.top * len(m.lines) / len(r.lines)
+	if n := len(r.page.Lines); n > 0 && len(m.page.Lines) != n {
+		r.top = r.top * len(m.page.Lines) / n
 	}
-	r.lines, r.made = m.lines, m.opts
+	r.page, r.made = m.page, m.key
 	r.scroll(0)
 	return true
 }
 
 func (r *reader) scroll(delta int) {
-	r.top = max(0, min(r.top+delta, len(r.lines)-r.height))
+	r.top = max(0, min(r.top+delta, len(r.page.Lines)-r.height))
 }
 
 func (r *reader) scrollTo(line int) {
@@ -66,23 +83,30 @@ func (r *reader) scrollTo(line int) {
 
 // percent is how far through the article the bottom of the screen is.
 func (r *reader) percent() int {
-	if len(r.lines) == 0 {
+	if len(r.page.Lines) == 0 {
 		return 0
 	}
-	return min(100, (r.top+r.height)*100/len(r.lines))
+	return min(100, (r.top+r.height)*100/len(r.page.Lines))
 }
 
-// view draws the visible lines, padded to the height.
-func (r *reader) view(width int, s Styles) []string {
+// targets are the followable links of the article in the order of their
+// numbers [n]: inline links first, then related stories.
+func (r *reader) targets() []feed.Link {
+	return append(append([]feed.Link(nil), r.article.Links...), r.article.Related...)
+}
+
+// view draws the visible lines, the text column centred in width.
+func (r *reader) view(width int, s Styles, loading string) []string {
+	margin := strings.Repeat(" ", max(0, (width-r.made.width)/2))
 	rows := make([]string, 0, r.height)
 	switch {
-	case !r.loaded:
-		rows = append(rows, s.Meta.Render(padRight("  Loading…", width)))
-	case r.lines == nil:
-		rows = append(rows, s.Meta.Render(padRight("  Laying out…", width)))
+	case !r.loaded || r.page.Lines == nil:
+		rows = append(rows, s.Meta.Render(padRight("  "+loading, width)))
 	default:
-		end := min(r.top+r.height, len(r.lines))
-		rows = append(rows, r.lines[r.top:end]...)
+		end := min(r.top+r.height, len(r.page.Lines))
+		for _, l := range r.page.Lines[r.top:end] {
+			rows = append(rows, margin+l)
+		}
 	}
 	for len(rows) < r.height {
 		rows = append(rows, "")

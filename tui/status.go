@@ -54,19 +54,20 @@ func (s *status) finish(err error) {
 
 // view draws the bar, exactly width cells. mode names the bidi mode and
 // where says what the reader is looking at.
-func (s *status) view(width int, mode, where string, st Styles) string {
+func (s *status) view(width int, mode, where string, st Styles, o render.Options) string {
+	o.Color = false
 	left := st.StatusMode.Render(" " + mode + " ")
 	msg := s.text
 	if s.refreshing {
 		msg = fmt.Sprintf("Refreshing %d/%d… %d new", s.done, s.total, s.newN)
 	}
-	right := " " + render.SanitizeLine(where) + "  ? help "
+	right := " " + render.Cell(where, min(render.Width(render.SanitizeLine(where)), width/3), o) + "  ? help "
 	room := width - lipgloss.Width(left) - render.Width(right) - 1
 	if room < 0 {
 		right = ""
 		room = width - lipgloss.Width(left) - 1
 	}
-	body := " " + render.Cell(msg, max(room, 0), render.Options{Width: max(room, 0)})
+	body := " " + render.Cell(msg, max(room, 0), o)
 	style := st.StatusInfo
 	if s.isErr && !s.refreshing {
 		style = st.StatusError

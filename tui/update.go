@@ -22,11 +22,11 @@ func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 // relayout lays the open article out again when its lines were made for
 // other options (a new width, bidi mode or theme).
 func (m Model) relayout() tea.Cmd {
-	o := m.renderOpts()
-	if m.focus != focusReader || !m.reader.needsLayout(o) {
+	k := m.layoutKey()
+	if m.focus != focusReader || !m.reader.needsLayout(k) {
 		return nil
 	}
-	return layoutArticle(m.reader.article, m.reader.item.URL, o)
+	return layoutArticle(m.reader.article, m.reader.item.URL, k, m.readerOpts())
 }
 
 func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -36,6 +36,14 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp {
 		m.showHelp = false
 		return m, nil
+	}
+	if m.focus == focusReader && !m.related.open && m.countKey(k) {
+		return m, nil
+	}
+	count := m.count
+	m.count = 0
+	if m.related.open {
+		return m.relatedKey(k)
 	}
 	switch {
 	case key.Matches(k, m.keys.Help):
@@ -50,7 +58,7 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.focus {
 	case focusReader:
-		return m.readerKey(k)
+		return m.readerKey(k, count)
 	case focusFeeds:
 		return m.feedsKey(k)
 	default:
@@ -116,8 +124,14 @@ func (m Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) readerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) readerKey(k tea.KeyPressMsg, count int) (tea.Model, tea.Cmd) {
 	switch {
+	case count > 0 && key.Matches(k, m.keys.Open):
+		return m.follow(count)
+	case count > 0 && key.Matches(k, m.keys.OpenBrowser):
+		return m.openTarget(count)
+	case key.Matches(k, m.keys.Related):
+		return m.openRelated()
 	case key.Matches(k, m.keys.Up):
 		m.reader.scroll(-1)
 	case key.Matches(k, m.keys.Down):
@@ -129,9 +143,9 @@ func (m Model) readerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Top):
 		m.reader.scrollTo(0)
 	case key.Matches(k, m.keys.Bottom):
-		m.reader.scrollTo(len(m.reader.lines))
+		m.reader.scrollTo(len(m.reader.page.Lines))
 	case key.Matches(k, m.keys.Back), key.Matches(k, m.keys.Quit):
-		m.focus = focusHeadlines
+		return m.goBack()
 	case key.Matches(k, m.keys.Star):
 		return m, setStarred(m.deps.Store, m.reader.item, !m.reader.item.Starred)
 	case key.Matches(k, m.keys.ToggleRead):
@@ -189,7 +203,7 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	m.reader.open(it)
+	m.reader, m.back = newReader(it, "", m.paneHeight()), nil
 	m.focus = focusReader
 	cmds := []tea.Cmd{loadArticle(m.deps, it)}
 	if !it.Read {
