@@ -47,9 +47,9 @@ func layoutBlock(spec blockSpec, s *styler) []string {
 		var lines []visualLine
 		var rtl bool
 		if spec.hard {
-			lines, rtl = codeLines(t, spec.dir, inner, s.o)
+			lines, rtl = codeLines(s, t, spec.dir, inner)
 		} else {
-			lines, rtl = paragraphLines(t, spec.dir, inner, s.o)
+			lines, rtl = paragraphLines(s, t, spec.dir, inner)
 		}
 		for _, l := range lines {
 			marker := d.rest

@@ -20,7 +20,8 @@ func Cell(text string, width int, o Options) string {
 	dir := resolveDir("", paras)
 	p := bidi.Resolve(t.runes, dir)
 	rtl := p.BaseLevel()%2 == 1
-	cs := clustersOf(t.runes)
+	s := newStyler(o, nil)
+	cs := s.m.clusters(t.runes)
 	l := trimSpaces(t.runes, cs, span{0, len(cs)})
 	cs = cs[l.start:l.end]
 	fit, cut := fitClusters(cs, width)
@@ -29,7 +30,7 @@ func Cell(text string, width int, o Options) string {
 	}
 	var line visualLine
 	if len(fit) > 0 {
-		line = lineOf(t, p, fit[0].start, fit[len(fit)-1].end, width, o)
+		line = lineOf(s, t, p, fit, width, o.Shape)
 	}
 	body := line.plain()
 	if cut {
@@ -39,7 +40,7 @@ func Cell(text string, width int, o Options) string {
 			body += "…"
 		}
 	}
-	pad := strings.Repeat(" ", max(width-Width(body), 0))
+	pad := strings.Repeat(" ", max(width-s.m.width(body), 0))
 	if rtl {
 		return pad + body
 	}

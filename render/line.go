@@ -25,50 +25,64 @@ type visualLine struct {
 // paragraphLines lays out one paragraph (no newlines) in width cells:
 // levels resolved once, wrapped in logical order, then each line
 // reordered (and shaped) per o.
-func paragraphLines(t text, dir bidi.Direction, width int, o Options) ([]visualLine, bool) {
+func paragraphLines(s *styler, t text, dir bidi.Direction, width int) ([]visualLine, bool) {
 	p := bidi.Resolve(t.runes, dir)
-	rtl := p.BaseLevel()%2 == 1
-	cs := clustersOf(t.runes)
+	cs := s.m.clusters(t.runes)
 	var out []visualLine
 	for _, l := range wrap(t.runes, cs, width) {
-		start, end := cs[l.start].start, cs[l.end-1].end
-		out = append(out, lineOf(t, p, start, end, width, o))
+		out = append(out, lineOf(s, t, p, cs[l.start:l.end], width, s.o.Shape))
 	}
-	return out, rtl
+	return out, p.BaseLevel()%2 == 1
 }
 
-// lineOf builds runes [start, end) of t as one line. In Visual mode it
-// shapes (when o.Shape), reorders grapheme clusters by their levels after
-// rule L1 and mirrors characters at odd levels; in Logical mode it keeps
-// logical order. Bidi controls are dropped; a cluster wider than width
-// (a wide character on a 1-cell line) becomes "…".
-func lineOf(t text, p *bidi.Paragraph, start, end, width int, o Options) visualLine {
-	runes := t.runes[start:end]
-	if o.Bidi == Logical {
-		cs := clustersOf(runes)
-		return assemble(runes, identity(len(runes)), cs, nil, t.attrs[start:end], nil, width)
+// lineOf builds the clusters lcs of t (at least one) as one line. In
+// Visual mode it shapes (when o.Shape), reorders grapheme clusters by
+// their levels after rule L1 and mirrors characters at odd levels; in
+// Logical mode it keeps logical order. Bidi controls are dropped; a
+// cluster wider than width (a wide character on a 1-cell line) becomes
+// "…".
+func lineOf(s *styler, t text, p *bidi.Paragraph, lcs []cluster, width int, shaping bool) visualLine {
+	start, end := lcs[0].start, lcs[len(lcs)-1].end
+	runes, attrs := t.runes[start:end], t.attrs[start:end]
+	cs := make([]cluster, len(lcs))
+	for i, c := range lcs {
+		cs[i] = cluster{c.start - start, c.end - start, c.width}
+	}
+	if s.o.Bidi == Logical {
+		return assemble(s.m, runes, nil, cs, nil, attrs, nil, width)
 	}
 	levels := p.LineLevels(start, end)
-	out, src := runes, identity(len(runes))
-	if o.Shape && shape.NeedsShaping(runes) {
+	out, src := runes, []int(nil)
+	if shaping && shape.NeedsShaping(runes) {
 		out, src = shape.Shape(runes)
+		if len(out) != len(runes) { // ligatures: clusters changed
+			cs = s.m.clusters(out)
+		} // else same clusters; assemble measures the result anyway
 	}
-	cs := clustersOf(out)
 	cl := make([]bidi.Level, len(cs))
 	for i, c := range cs {
-		cl[i] = levels[src[c.start]]
+		cl[i] = levels[source(src, c.start)]
 	}
-	l := assemble(out, src, cs, bidi.VisualOrder(cl), t.attrs[start:end], cl, width)
-	if l.width > width && len(out) != len(runes) { // shaping made it wider: don't shape
-		return lineOf(t, p, start, end, width, Options{Bidi: o.Bidi, Width: o.Width})
+	l := assemble(s.m, out, src, cs, bidi.VisualOrder(cl), attrs, cl, width)
+	if l.width > width && src != nil { // shaping made it wider: don't shape
+		return lineOf(s, t, p, lcs, width, false)
 	}
 	return l
+}
+
+// source maps index i of (possibly shaped) line text to its index in
+// the unshaped line; src nil means unshaped.
+func source(src []int, i int) int {
+	if src == nil {
+		return i
+	}
+	return src[i]
 }
 
 // assemble writes clusters cs of runes in the given visual order (nil =
 // logical), mirroring runes of clusters at odd levels, merging adjacent
 // clusters with the same attr into pieces.
-func assemble(runes []rune, src []int, cs []cluster, order []int, attrs []attr, levels []bidi.Level, width int) visualLine {
+func assemble(m measurer, runes []rune, src []int, cs []cluster, order []int, attrs []attr, levels []bidi.Level, width int) visualLine {
 	var l visualLine
 	var b strings.Builder
 	cur := attr{}
@@ -87,7 +101,7 @@ func assemble(runes []rune, src []int, cs []cluster, order []int, attrs []attr, 
 		if orphan(runes[c.start]) {
 			continue
 		}
-		if a := attrs[src[c.start]]; a != cur {
+		if a := attrs[source(src, c.start)]; a != cur {
 			flush()
 			cur = a
 		}
@@ -107,7 +121,7 @@ func assemble(runes []rune, src []int, cs []cluster, order []int, attrs []attr, 
 		}
 	}
 	flush()
-	l.width = Width(l.plain())
+	l.width = m.width(l.plain())
 	return l
 }
 
@@ -123,25 +137,16 @@ func (l visualLine) plain() string {
 	return b.String()
 }
 
-// identity returns 0, 1, …, n-1.
-func identity(n int) []int {
-	s := make([]int, n)
-	for i := range s {
-		s[i] = i
-	}
-	return s
-}
-
 // codeLines lays out one line of code: hard-wrapped at cluster
 // boundaries with its spaces kept, in an LTR paragraph.
-func codeLines(t text, dir bidi.Direction, width int, o Options) ([]visualLine, bool) {
+func codeLines(s *styler, t text, dir bidi.Direction, width int) ([]visualLine, bool) {
 	p := bidi.Resolve(t.runes, dir)
-	cs := clustersOf(t.runes)
+	cs := s.m.clusters(t.runes)
 	var out []visualLine
 	start, w := 0, 0
 	for i, c := range cs {
 		if w+c.width > width && i > start {
-			out = append(out, lineOf(t, p, cs[start].start, cs[i-1].end, width, o))
+			out = append(out, lineOf(s, t, p, cs[start:i], width, s.o.Shape))
 			start, w = i, 0
 		}
 		w += c.width
@@ -149,7 +154,7 @@ func codeLines(t text, dir bidi.Direction, width int, o Options) ([]visualLine, 
 	if len(cs) == 0 {
 		return []visualLine{{}}, p.BaseLevel()%2 == 1 // keep an empty line of code
 	}
-	out = append(out, lineOf(t, p, cs[start].start, cs[len(cs)-1].end, width, o))
+	out = append(out, lineOf(s, t, p, cs[start:], width, s.o.Shape))
 	return out, p.BaseLevel()%2 == 1
 }
 

@@ -10,13 +10,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// styler turns pieces into terminal text for one layout: plain when
-// o.Color is false, else styled by the theme and, for links to http(s)
-// URLs, wrapped in OSC 8 hyperlinks.
+// styler holds the state of one layout: it measures clusters and turns
+// pieces into terminal text: plain when o.Color is false, else styled by
+// the theme and, for links to http(s) URLs, wrapped in OSC 8 hyperlinks.
 type styler struct {
 	o     Options
 	links []feed.Link
 	cache map[styleKey]ansi.Style
+	m     measurer
 }
 
 // styleKey identifies a combination of block style and inline flags.
@@ -42,7 +43,7 @@ const (
 )
 
 func newStyler(o Options, links []feed.Link) *styler {
-	return &styler{o: o, links: links, cache: map[styleKey]ansi.Style{}}
+	return &styler{o: o, links: links, cache: map[styleKey]ansi.Style{}, m: measurer{}}
 }
 
 // themeStyle returns the theme's style for a block.

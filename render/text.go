@@ -30,6 +30,11 @@ type text struct {
 	attrs []attr
 }
 
+// newText returns an empty text with room for n runes.
+func newText(n int) text {
+	return text{runes: make([]rune, 0, n), attrs: make([]attr, 0, n)}
+}
+
 // append adds one rune with its attr.
 func (t *text) append(r rune, a attr) {
 	t.runes = append(t.runes, r)
@@ -46,7 +51,7 @@ func prepare(s string, spans []feed.Span, nLinks int, code bool) []text {
 	attrs := paintSpans(offs, spans, nLinks)
 	markers := markerPositions(offs, len(s), spans, nLinks)
 	var out []text
-	cur := text{}
+	cur := newText(len(runes))
 	col := 0
 	for i := 0; i <= len(runes); i++ {
 		for _, n := range markers[i] {
@@ -76,7 +81,7 @@ func prepare(s string, spans []feed.Span, nLinks int, code bool) []text {
 			col += n
 		case newlineRune:
 			out = append(out, cur)
-			cur, col = text{}, 0
+			cur, col = newText(len(runes)-i), 0
 		}
 	}
 	return append(out, cur)
@@ -85,8 +90,9 @@ func prepare(s string, spans []feed.Span, nLinks int, code bool) []text {
 // decode splits s into runes (invalid bytes become U+FFFD, "\r\n" a
 // single "\n") with the byte offset of each.
 func decode(s string) (offs []int, runes []rune) {
-	offs = make([]int, 0, len(s))
-	runes = make([]rune, 0, len(s))
+	n := utf8.RuneCountInString(s)
+	offs = make([]int, 0, n)
+	runes = make([]rune, 0, n)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '\r' && i+1 < len(s) && s[i+1] == '\n' {
@@ -136,7 +142,10 @@ func paintSpans(offs []int, spans []feed.Span, nLinks int) []attr {
 // markerPositions maps a rune index to the link numbers whose "[n]"
 // marker goes just before that rune (len(offs) = at the end).
 func markerPositions(offs []int, size int, spans []feed.Span, nLinks int) map[int][]int {
-	m := map[int][]int{}
+	var m map[int][]int
+	if nLinks > 0 {
+		m = map[int][]int{}
+	}
 	for _, sp := range spans {
 		if sp.Style != feed.Anchor || sp.Link < 1 || sp.Link > nLinks || sp.End <= sp.Start {
 			continue
