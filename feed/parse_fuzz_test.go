@@ -12,11 +12,11 @@ import (
 	"github.com/akhbar/akhbar/render"
 )
 
-// FuzzParse runs the project's path for a fetched feed — charset
+// FuzzParsePipeline runs the project's path for a fetched feed — charset
 // detection, Parse, then the list cell of each title and the paragraph
 // of each summary — and checks that nothing panics, that no line is
 // wider than asked and that no output byte could act on a terminal.
-func FuzzParse(f *testing.F) {
+func FuzzParsePipeline(f *testing.F) {
 	for _, name := range []string{"rss.xml", "atom.xml", "feed.json"} {
 		b, err := feedtest.HostileFile(name, "http://127.0.0.1:8080")
 		if err != nil {
