@@ -12,7 +12,8 @@ import (
 )
 
 // SaveArticle stores (or replaces) the full text of the page at a.URL and
-// re-indexes every item that links to it, in one transaction. It fails
+// re-indexes every item that links to it, in one transaction. An article
+// without an ID gets the ID of the newest item linking to it, if any. It fails
 // when a.URL is empty or the database fails.
 func (s *Store) SaveArticle(ctx context.Context, a feed.Article) error {
 	if a.URL == "" {
@@ -40,6 +41,12 @@ func saveArticleTx(ctx context.Context, tx *stmtTx, a feed.Article, now time.Tim
 	related, err := json.Marshal(nonNil(a.Related))
 	if err != nil {
 		return err
+	}
+	if a.ID == "" { // belongs to the newest item linking to it, if any
+		a.ID, err = newestItemAt(ctx, tx, a.URL)
+		if err != nil {
+			return err
+		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO articles (url, item_id, title, byline,
 		lang, dir, published, modified, section, site_name, image, blocks, links, related, fetched)
@@ -113,4 +120,15 @@ func decodeArticle(a *feed.Article, pub, mod sql.NullString, blocks, links, rela
 		}
 	}
 	return nil
+}
+
+// newestItemAt returns the ID of the newest item whose link is url, or ""
+// when there is none.
+func newestItemAt(ctx context.Context, tx *stmtTx, url string) (string, error) {
+	var id string
+	err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE url = ? ORDER BY sort_time DESC, n LIMIT 1`, url).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
 }

@@ -151,7 +151,7 @@ func BenchmarkFeedsUnread500(b *testing.B) {
 
 // benchQueries are typical searches of the generated cache.
 var benchQueries = []string{
-	"التضخم", "البنك المركزي", "الدوحة", "اقتصا*", `"أسعار الفائدة"`, "محمد الخطيب",
+	"التضخم", "البنك المركزي", "الدوحة", "الاقتصا*", `"أسعار الفائدة"`, "محمد الخطيب",
 	"inflation", "central bank", "Tokyo", "invest*", `"interest rates"`, "Sarah Walker",
 	"مشروع", "project", "المنتخب البطولة", "climate drought",
 }

@@ -110,6 +110,14 @@ func orderBy(o feed.Order) string {
 	}
 }
 
+// pageSQL selects the numbers of one page of items: it reads only an
+// index (every column it needs is in the index chosen), so skipping
+// Offset rows does not read them. The outer query of Items then reads
+// the page's rows alone and puts them back in order.
+func pageSQL(where string, o feed.Order) string {
+	return `SELECT i.n FROM items i` + where + orderBy(o) + ` LIMIT ? OFFSET ?`
+}
+
 // Items returns one page of headlines selected by q: at most q.Limit rows
 // (DefaultPageSize when 0) from q.Offset, read through an index in sort
 // order. An empty page is not an error.
@@ -120,7 +128,8 @@ func (s *Store) Items(ctx context.Context, q feed.ItemQuery) ([]feed.Item, error
 	}
 	w, args := where(q)
 	args = append(args, limit, max(q.Offset, 0))
-	items, err := queryItems(ctx, s.r, `SELECT `+itemCols+itemFrom+w+orderBy(q.Order)+` LIMIT ? OFFSET ?`, args...)
+	items, err := queryItems(ctx, s.r, `SELECT `+itemCols+` FROM (`+pageSQL(w, q.Order)+`) AS page
+		JOIN items i ON i.n = page.n LEFT JOIN feeds f ON f.id = i.feed_id`+orderBy(q.Order), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list items: %w", err)
 	}

@@ -165,7 +165,9 @@ func wordTerms(words []string) []term {
 
 // rareTerms keeps the relatedTerms words of words that occur in the
 // fewest items, dropping words that occur in only one item (this one) or
-// in more than a twentieth of all items.
+// in more than one item in a hundred (at least 20). Counting stops at
+// that cap, so a common word costs no more than a rare one; fts5vocab
+// would read a common word's whole posting list.
 func rareTerms(ctx context.Context, tx *sql.Tx, words []string) ([]string, error) {
 	if len(words) == 0 {
 		return nil, nil
@@ -174,30 +176,26 @@ func rareTerms(ctx context.Context, tx *sql.Tx, words []string) ([]string, error
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(total), 0) FROM feeds`).Scan(&total); err != nil {
 		return nil, err
 	}
-	args := make([]any, len(words))
-	for i, w := range words {
-		args[i] = w
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT term, doc FROM items_vocab WHERE term IN (`+placeholders(len(words))+`)`, args...)
+	limit := max(20, total/100)
+	st, err := tx.PrepareContext(ctx, `SELECT count(*) FROM
+		(SELECT rowid FROM items_fts WHERE items_fts MATCH ? LIMIT ?)`)
 	if err != nil {
 		return nil, err
 	}
+	defer st.Close()
 	type df struct {
 		term string
 		doc  int
 	}
 	var dfs []df
-	for rows.Next() {
-		var d df
-		if err := rows.Scan(&d.term, &d.doc); err != nil {
-			return nil, errors.Join(err, rows.Close())
+	for _, w := range words {
+		d := df{term: w}
+		if err := st.QueryRowContext(ctx, matchExpr(wordTerms([]string{w}), ""), limit+1).Scan(&d.doc); err != nil {
+			return nil, err
 		}
-		if d.doc > 1 && d.doc <= max(20, total/20) {
+		if d.doc > 1 && d.doc <= limit {
 			dfs = append(dfs, d)
 		}
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return nil, err
 	}
 	slices.SortFunc(dfs, func(a, b df) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.term, b.term)) })
 	var out []string

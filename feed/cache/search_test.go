@@ -125,3 +125,64 @@ func TestSearchSnippetAndRank(t *testing.T) {
 		t.Fatalf("Search(الجزيرة) ranks %v first, want the title match", hits)
 	}
 }
+
+// FuzzSearch checks that no query is an error: every user query becomes
+// a valid FTS5 query, and snippets stay inside their text.
+func FuzzSearch(f *testing.F) {
+	for _, q := range []string{`"(*`, `a OR b`, `NEAR(a b, 2)`, `"شبه الجزيرة"`, `اقتصا*`, `*`, `""`,
+		`title:x`, `{title}: x`, `a AND (b OR c)`, "\x00\xff", `-x ^y +z`, `"a" "b`, `ﷺ`, `צה״ל`} {
+		f.Add(q)
+	}
+	s, _ := newStore(f)
+	ctx := context.Background()
+	feedRow := addFeed(f, s, "https://news.example/rss", "")
+	saveFetch(f, s, feedRow.ID, feed.Item{GUID: "1", Title: "economy شبه الجزيرة", Summary: "أَحْمَد (a OR b) \"q\" *"})
+	f.Fuzz(func(t *testing.T, q string) {
+		hits, err := s.Search(ctx, q, 5)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		for _, h := range hits {
+			for _, m := range h.Match {
+				if m[0] < 0 || m[1] > len(h.Snippet) || m[0] >= m[1] {
+					t.Fatalf("Search(%q): match %v outside snippet %q", q, m, h.Snippet)
+				}
+			}
+		}
+	})
+}
+
+func TestSearchArticleSavedBeforeItem(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	url := "https://news.example/early"
+	if err := s.SaveArticle(ctx, feed.Article{URL: url, Blocks: []feed.Block{{Kind: feed.Paragraph, Text: "نص مبكر عن الزلزال"}}}); err != nil {
+		t.Fatal(err)
+	}
+	f := addFeed(t, s, "https://news.example/rss", "")
+	added := saveFetch(t, s, f.ID, feed.Item{GUID: "early", URL: url, Title: "عنوان"})
+	hits, err := s.Search(ctx, "الزلزال", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].Item.ID != added[0].ID {
+		t.Fatalf("Search found %d hits, want the item whose article was saved first", len(hits))
+	}
+	// Saving the article again now links it to the item.
+	if err := s.SaveArticle(ctx, feed.Article{URL: url, Blocks: []feed.Block{{Kind: feed.Paragraph, Text: "نص محدث"}}}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Article(ctx, url)
+	if err != nil || a.ID != added[0].ID {
+		t.Fatalf("Article ID = %q, %v; want %s", a.ID, err, added[0].ID)
+	}
+	for _, q := range []struct {
+		query string
+		hits  int
+	}{{"الزلزال", 0}, {"محدث", 1}} {
+		hits, err := s.Search(ctx, q.query, 5)
+		if err != nil || len(hits) != q.hits {
+			t.Fatalf("Search(%s) after re-save: %d hits, %v; want %d", q.query, len(hits), err, q.hits)
+		}
+	}
+}

@@ -9,8 +9,29 @@
 // locked" half way), and a few read-only connections. Several processes
 // (the TUI and `akhbar refresh` from cron) can use one file at once.
 //
-// Items removed with their feed: RemoveFeed keeps starred items as
-// orphans, with feed_id NULL and the feed's title kept in Item.FeedTitle.
+// Decisions a reader of the schema (migrate.go) should know:
+//
+//   - Identity: an item's ID is feed.ItemID; SaveFetch also treats an
+//     item with the same feed, link and title as the same item, so feeds
+//     that rewrite GUIDs do not grow the cache. Re-saving never touches
+//     read, starred or the first fetch time.
+//   - Order: headlines sort by sort_time, the item's date clamped to
+//     [fetched − 20 years, fetched] (undated items use the fetch time),
+//     with one index per order so that a page is one index range scan.
+//   - Counts: feeds.unread and feeds.total are kept by triggers on items,
+//     in the same transactions as the changes, so Feeds reads 1 row per
+//     feed.
+//   - Search: a contentless FTS5 table (content = empty string, contentless_delete = 1)
+//     over the normalised title and the normalised summary + article
+//     text. Normalisation is done in Go (Normalize), identically for
+//     text and queries; Persian ی and ک are unified with Arabic ي and ك
+//     because readers type either. Contentless means the normalised
+//     copy is never stored, only its index (about 1 KB per 3 KB
+//     article); snippets are cut in Go from the original text.
+//   - Orphans: RemoveFeed keeps starred items (and their articles) with
+//     feed_id NULL and the feed's title kept as Item.FeedTitle; they
+//     still show in lists of all items and of starred items, and
+//     subscribing to the feed again adopts them.
 package cache
 
 import (
