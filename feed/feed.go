@@ -42,7 +42,7 @@ type Item struct {
 	Summary    string    `json:"summary,omitempty"` // feed-provided text (plain text)
 	Author     string    `json:"author,omitempty"`
 	Published  time.Time `json:"published"`
-	Updated    time.Time `json:"updated,omitempty"`
+	Updated    time.Time `json:"updated,omitzero"`
 	Fetched    time.Time `json:"fetched"`
 	Categories []string  `json:"categories,omitempty"`
 	Image      string    `json:"image,omitempty"`
@@ -114,12 +114,12 @@ type Link struct {
 
 // Article is the full text of a page, extracted and structured.
 type Article struct {
-	ID        string    `json:"id,omitempty"` // the item's ID when the article belongs to one
+	ID        string    `json:"id"` // the item's ID when the article belongs to one ("" for a file)
 	URL       string    `json:"url"`
 	Title     string    `json:"title"`
 	Byline    string    `json:"byline"`
 	Published time.Time `json:"published"`
-	Modified  time.Time `json:"modified,omitempty"`
+	Modified  time.Time `json:"modified,omitzero"`
 	Section   string    `json:"section,omitempty"`
 	SiteName  string    `json:"site_name,omitempty"`
 	Image     string    `json:"image,omitempty"`

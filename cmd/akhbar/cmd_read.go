@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -136,7 +137,11 @@ func readFile(path string) (feed.Article, error) {
 	if err != nil {
 		return feed.Article{}, fmt.Errorf("read %s: %w", path, err)
 	}
-	art, err := article.Extract("file://"+path, body, "")
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	art, err := article.Extract("file://"+abs, body, "")
 	if err != nil {
 		return art, fmt.Errorf("read %s: %w", path, err)
 	}

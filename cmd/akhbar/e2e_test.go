@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/akhbar/akhbar/feed/feedtest"
+	"github.com/akhbar/akhbar/render/shape"
 )
 
 // binary is the akhbar binary built once for the end-to-end tests.
@@ -94,4 +97,125 @@ func TestTUIOpenArticleAndBack(t *testing.T) {
 	term.waitFor("Night trains return to the coast line")
 	term.send("q")
 	term.waitExit()
+}
+
+// writeConfig writes a config.toml into the XDG config folder of env.
+func writeConfig(t *testing.T, env []string, text string) {
+	t.Helper()
+	for _, kv := range env {
+		if dir, ok := strings.CutPrefix(kv, "XDG_CONFIG_HOME="); ok {
+			if err := os.MkdirAll(filepath.Join(dir, "akhbar"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "akhbar", "config.toml"), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatal("no XDG_CONFIG_HOME in env")
+}
+
+// articleRows is the part of a screen between the header and the status
+// line.
+func articleRows(screen string) []string {
+	rows := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(rows) < 3 {
+		return nil
+	}
+	return rows[1 : len(rows)-1]
+}
+
+func TestTUIFollowRelatedThenOffline(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	writeConfig(t, env, "[display]\nbidi = \"logical\"\n")
+	akhbar(t, env, "add", srv.URL("/feed.xml"))
+	akhbar(t, env, "refresh")
+	if srv.Hits("/culture-2026-museum-manuscripts.html") != 0 {
+		t.Fatal("the related page was fetched before anyone followed it")
+	}
+
+	term := startTmux(t, env, 100, 30, binary)
+	term.waitFor("افتتاح مكتبة المدينة الجديدة")
+	term.send("Enter")
+	term.waitFor("افتتحت بلدية المدينة")
+	term.send("j", "j")
+	before := term.waitFor("وتضم المكتبة")
+	term.send("f")
+	term.waitFor("Related stories", "متحف الخط العربي يعرض مخطوطات نادرة")
+	term.send("Enter")
+	term.waitFor("يعرض متحف الخط العربي ابتداء من الأحد", "article › related 1")
+	if srv.Hits("/culture-2026-museum-manuscripts.html") != 1 {
+		t.Fatalf("the related page was fetched %d times, want once", srv.Hits("/culture-2026-museum-manuscripts.html"))
+	}
+	term.send("Escape")
+	after := term.waitGone("يعرض متحف الخط العربي")
+	if b, a := articleRows(before), articleRows(after); strings.Join(b, "\n") != strings.Join(a, "\n") {
+		t.Fatalf("back did not land at the same position:\nbefore:\n%s\nafter:\n%s", strings.Join(b, "\n"), strings.Join(a, "\n"))
+	}
+	term.send("q", "q")
+	term.waitExit()
+
+	srv.Close()
+	offline := startTmux(t, env, 100, 30, binary)
+	offline.waitFor("افتتاح مكتبة المدينة الجديدة")
+	offline.send("Enter")
+	offline.waitFor("افتتحت بلدية المدينة")
+	offline.send("f")
+	offline.waitFor("متحف الخط العربي يعرض مخطوطات نادرة")
+	offline.send("Enter")
+	offline.waitFor("يعرض متحف الخط العربي ابتداء من الأحد")
+}
+
+// visualWord is how a terminal without bidi must receive an Arabic word
+// for it to read correctly: shaped, its letters in reverse order.
+func visualWord(w string) string {
+	shaped, _ := shape.Shape([]rune(w))
+	for i, j := 0, len(shaped)-1; i < j; i, j = i+1, j-1 {
+		shaped[i], shaped[j] = shaped[j], shaped[i]
+	}
+	return string(shaped)
+}
+
+// rowWith returns the first row of screen containing text, and its index.
+func rowWith(screen, text string) (string, int) {
+	for i, row := range strings.Split(screen, "\n") {
+		if strings.Contains(row, text) {
+			return row, i
+		}
+	}
+	return "", -1
+}
+
+func TestTUIArabicArticleVisualThenLogical(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	akhbar(t, env, "add", srv.URL("/feed.xml"))
+	akhbar(t, env, "refresh")
+
+	term := startTmux(t, env, 100, 30, binary)
+	first, second, third := visualWord("افتتحت"), visualWord("بلدية"), visualWord("المدينة")
+	term.waitFor("Night trains")
+	term.send("Enter")
+	s := term.waitFor(first, "visual")
+	row, i := rowWith(s, first)
+	body := strings.TrimRight(row, " ")
+	if !strings.HasSuffix(body, first) {
+		t.Fatalf("the paragraph's first word is not at the right end of its visual line:\n%q", row)
+	}
+	if !(strings.Index(body, third) < strings.Index(body, second) && strings.Index(body, second) < strings.Index(body, first)) {
+		t.Fatalf("words not in right-to-left visual order:\n%q", row)
+	}
+	next := strings.Split(s, "\n")[i+1]
+	if w1, w2 := ansi.StringWidth(body), ansi.StringWidth(strings.TrimRight(next, " ")); w1 != w2 {
+		t.Fatalf("the paragraph is not flush right: lines end at columns %d and %d:\n%s\n%s", w1, w2, row, next)
+	}
+
+	term.send("b")
+	s = term.waitFor("افتتحت بلدية المدينة صباح السبت", "logical")
+	row, _ = rowWith(s, "افتتحت بلدية المدينة")
+	if ansi.StringWidth(strings.TrimRight(row, " ")) != ansi.StringWidth(body) {
+		t.Fatalf("logical mode changed the alignment:\nvisual:  %q\nlogical: %q", body, row)
+	}
 }
