@@ -2,6 +2,7 @@ package cache
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -184,5 +185,30 @@ func TestSearchArticleSavedBeforeItem(t *testing.T) {
 		if err != nil || len(hits) != q.hits {
 			t.Fatalf("Search(%s) after re-save: %d hits, %v; want %d", q.query, len(hits), err, q.hits)
 		}
+	}
+}
+
+func TestSearchBroadQueryRanksNewest(t *testing.T) {
+	s, _ := newStore(t)
+	s.window = 3
+	f := addFeed(t, s, "https://news.example/rss", "")
+	for i := range 10 { // one fetch each: later items get higher numbers
+		saveFetch(t, s, f.ID, feed.Item{GUID: fmt.Sprint(i), Title: fmt.Sprintf("خبر %d", i)})
+	}
+	hits, err := s.Search(context.Background(), "خبر", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.Item.GUID)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"7", "8", "9"}) {
+		t.Fatalf("broad search ranked %q, want the 3 newest: 7 8 9", got)
+	}
+	hits, err = s.Search(context.Background(), "خبر 2", 10) // narrow: whole cache
+	if err != nil || len(hits) != 1 || hits[0].Item.GUID != "2" {
+		t.Fatalf("narrow search: %v, %v; want item 2", hits, err)
 	}
 }

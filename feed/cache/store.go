@@ -50,10 +50,11 @@ import (
 // Store is a feed.Store on one SQLite file. Its methods are safe for
 // concurrent use.
 type Store struct {
-	w    *sql.DB // one connection: every write
-	r    *sql.DB // read-only connections
-	now  func() time.Time
-	stop map[string]bool // stop words of Related; never written after Open
+	w      *sql.DB // one connection: every write
+	r      *sql.DB // read-only connections
+	now    func() time.Time
+	stop   map[string]bool // stop words of Related; never written after Open
+	window int             // searchWindow; smaller in tests
 }
 
 var _ feed.Store = (*Store)(nil)
@@ -79,7 +80,7 @@ func Open(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readConns)
 	r.SetMaxIdleConns(readConns)
-	return &Store{w: w, r: r, now: time.Now, stop: stopWords()}, nil
+	return &Store{w: w, r: r, now: time.Now, stop: stopWords(), window: searchWindow}, nil
 }
 
 // dsn is the modernc.org/sqlite data source name for the cache at path.
