@@ -12,7 +12,7 @@ type KeyMap struct {
 	Refresh, RefreshAll                     key.Binding
 	NextUnread, PrevUnread                  key.Binding
 	ToggleRead, Star, OpenBrowser, Related  key.Binding
-	BidiMode, Help                          key.Binding
+	BidiMode, Help, Search                  key.Binding
 }
 
 // DefaultKeyMap returns the default bindings: vim-style keys, arrows and
@@ -43,12 +43,13 @@ func DefaultKeyMap() KeyMap {
 		Related:     b([]string{"f"}, "f", "related stories (3⏎: follow 3)"),
 		BidiMode:    b([]string{"b"}, "b", "bidi mode"),
 		Help:        b([]string{"?"}, "?", "help"),
+		Search:      b([]string{"/"}, "/", "search"),
 	}
 }
 
 // ShortHelp is the one-line help shown in the footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Back, k.SwitchPane, k.RefreshAll, k.NextUnread, k.Star, k.Related, k.BidiMode, k.Help}
+	return []key.Binding{k.Open, k.Back, k.SwitchPane, k.RefreshAll, k.NextUnread, k.Star, k.Related, k.Search, k.BidiMode, k.Help}
 }
 
 // FullHelp is every binding, in columns, for the help overlay.
@@ -57,6 +58,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Back, k.SwitchPane, k.Quit, k.ForceQuit},
 		{k.Refresh, k.RefreshAll, k.NextUnread, k.PrevUnread},
-		{k.ToggleRead, k.Star, k.OpenBrowser, k.Related, k.BidiMode, k.Help},
+		{k.ToggleRead, k.Star, k.OpenBrowser, k.Related, k.Search, k.BidiMode, k.Help},
 	}
 }

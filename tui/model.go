@@ -42,6 +42,8 @@ type Model struct {
 	reader  reader
 	back    []reader // readers to return to, most recent last
 	related relatedList
+	prompt  prompt
+	results results
 	count   int // a number typed before a key: "3o" opens link 3
 	status  status
 }
@@ -101,6 +103,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case relatedMsg:
 		return m.gotRelated(msg)
+	case searchMsg:
+		return m.gotSearch(msg)
+	case tea.PasteMsg:
+		if m.prompt.active {
+			m.prompt.paste(msg.Content)
+		}
+		return m, nil
 	case itemMsg:
 		return m.gotItem(msg)
 	case unreadMsg:
@@ -151,7 +160,11 @@ func (m Model) body() string {
 	} else {
 		rows = append(rows, m.panes(h)...)
 	}
-	rows = append(rows, m.status.view(m.width, m.opts.Bidi.String(), m.where(), m.styles, m.renderOpts()))
+	if m.prompt.active {
+		rows = append(rows, m.prompt.view(m.width, m.styles, m.renderOpts()))
+	} else {
+		rows = append(rows, m.status.view(m.width, m.opts.Bidi.String(), m.where(), m.styles, m.renderOpts()))
+	}
 	return strings.Join(rows, "\n")
 }
 
@@ -162,7 +175,12 @@ func (m Model) panes(h int) []string {
 	o := m.renderOpts()
 	left := m.feeds.view(fw, m.focus == focusFeeds, m.styles, o)
 	sel := m.feeds.selected()
-	right := m.list.view(lw, m.focus == focusHeadlines, sel.ID == 0, m.deps.Now(), m.styles, o)
+	var right []string
+	if m.results.open {
+		right = m.results.view(lw, m.deps.Now(), m.styles, o)
+	} else {
+		right = m.list.view(lw, m.focus == focusHeadlines, sel.ID == 0, m.deps.Now(), m.styles, o)
+	}
 	bar := m.styles.Divider.Render("│")
 	rows := make([]string, h)
 	for i := range rows {
@@ -212,10 +230,11 @@ func (m Model) where() string {
 	if m.focus == focusReader {
 		return m.breadcrumb() + " " + itoa(m.reader.percent()) + "%"
 	}
+	title := isolate(m.feeds.selected().Title)
 	if m.list.total == 0 {
-		return m.feeds.selected().Title
+		return title
 	}
-	return m.feeds.selected().Title + " " + itoa(m.list.cursor+1) + "/" + itoa(m.list.total)
+	return title + " " + itoa(m.list.cursor+1) + "/" + itoa(m.list.total)
 }
 
 func (m Model) windowTitle() string {

@@ -48,3 +48,12 @@ func relTime(t, now time.Time) string {
 		return fmt.Sprintf("%dy", int(d/(365*day)))
 	}
 }
+
+// isolate makes untrusted text one bidi-isolated unit (FSI … PDI) inside
+// a UI message, so an Arabic title or query cannot pull the message's
+// numbers and punctuation into its own direction. Its own bidi controls
+// go first, so it cannot close the isolate early. The renderer uses the
+// isolate and never writes the controls to the terminal.
+func isolate(s string) string {
+	return "\u2068" + render.SanitizeLine(s) + "\u2069"
+}

@@ -14,7 +14,7 @@ import (
 func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.width, m.height = w, h
 	ph := m.paneHeight()
-	m.feeds.height, m.list.height, m.reader.height = ph, ph, ph
+	m.feeds.height, m.list.height, m.reader.height, m.results.height = ph, ph, ph, ph
 	m.feeds.move(0)
 	return m, tea.Batch(m.listPage(m.list.move(0)), m.relayout())
 }
@@ -37,6 +37,9 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = false
 		return m, nil
 	}
+	if m.prompt.active {
+		return m.promptKey(k)
+	}
 	if m.focus == focusReader && !m.related.open && m.countKey(k) {
 		return m, nil
 	}
@@ -49,6 +52,8 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
 		return m, nil
+	case key.Matches(k, m.keys.Search):
+		return m.startSearch()
 	case key.Matches(k, m.keys.BidiMode):
 		return m.cycleBidi()
 	case key.Matches(k, m.keys.RefreshAll):
@@ -61,6 +66,10 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.readerKey(k, count)
 	case focusFeeds:
 		return m.feedsKey(k)
+	}
+	switch {
+	case m.results.open:
+		return m.resultsKey(k)
 	default:
 		return m.listKey(k)
 	}
@@ -203,6 +212,11 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	return m.openItem(it)
+}
+
+// openItem shows an item in the reader and marks it read.
+func (m Model) openItem(it feed.Item) (tea.Model, tea.Cmd) {
 	m.reader, m.back = newReader(it, "", m.paneHeight()), nil
 	m.focus = focusReader
 	cmds := []tea.Cmd{loadArticle(m.deps, it)}

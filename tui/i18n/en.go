@@ -29,6 +29,7 @@ func english() messages {
 			MsgBidiModeLogic:  "logical",
 
 			MsgRefreshProgress: "Refreshing %d/%d… %d new",
+			MsgRefreshFailed:   ", %d failed (marked !)",
 			MsgBidiMode:        "Bidi mode: %s (press b to switch)",
 			MsgBidiProbeOff:    "This terminal does bidi itself: turned it off, akhbar lays out right-to-left text (b switches)",
 			MsgOpenedBrowser:   "Opened in the browser",
@@ -108,7 +109,6 @@ func english() messages {
 		},
 		plural: map[MsgID]plural{
 			MsgRefreshDone:    {one: "Refreshed %d feed: %d new", other: "Refreshed %d feeds: %d new"},
-			MsgRefreshFailed:  {other: ", %d failed (marked !)"},
 			MsgMarkedRead:     {one: "Marked %d headline read", other: "Marked %d headlines read"},
 			MsgEveryMinutes:   {one: "Every minute", other: "Every %d minutes"},
 			MsgKeepDays:       {one: "%d day", other: "%d days"},
