@@ -1,0 +1,177 @@
+package sync_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"github.com/akhbar/akhbar/feed/feedtest"
+	"github.com/akhbar/akhbar/feed/sync"
+	"github.com/akhbar/akhbar/feed/sync/sqlitelocal"
+	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"miniflux.app/v2/client"
+)
+
+// counter is a RoundTripper around the real transport that records
+// every request: method, path and, for writes, the body.
+type counter struct {
+	mu   gosync.Mutex
+	reqs []string
+}
+
+func (c *counter) RoundTrip(req *http.Request) (*http.Response, error) {
+	line := req.Method + " " + req.URL.Path
+	if req.Body != nil && req.Method != http.MethodGet {
+		body, err := io.ReadAll(req.Body)
+		if err != nil {
+			return nil, err
+		}
+		req.Body = io.NopCloser(bytes.NewReader(body))
+		line += " " + string(body)
+	}
+	c.mu.Lock()
+	c.reqs = append(c.reqs, line)
+	c.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+// take returns the requests seen since the last take.
+func (c *counter) take() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r := c.reqs
+	c.reqs = nil
+	return r
+}
+
+// rssFeed writes an RSS document with n items; item i has GUID
+// "<name>-<i>".
+func rssFeed(name string, n int) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>%s</title><link>http://example.com/%s</link>`, name, name)
+	base := time.Date(2026, 1, 2, 3, 0, 0, 0, time.UTC)
+	for i := range n {
+		fmt.Fprintf(&b, `<item><title>خبر %d من %s</title><link>http://example.com/%s/%d</link><guid>%s-%d</guid>
+<pubDate>%s</pubDate><description>&lt;p&gt;نص الخبر رقم %d عن %s.&lt;/p&gt;</description></item>`,
+			i, name, name, i, name, i, base.Add(time.Duration(i)*time.Minute).Format(time.RFC1123Z), i, name)
+	}
+	b.WriteString(`</channel></rss>`)
+	return b.Bytes()
+}
+
+// fixture is one Miniflux user subscribed to loopback feeds, with an
+// akhbar account and a local database for it.
+type fixture struct {
+	user    synctest.User
+	account sync.Account
+	local   *sqlitelocal.DB
+	path    string
+	count   *counter
+}
+
+// newFixture creates a user with feeds×items entries: feeds alternate
+// between the folders "أخبار" and "Tech".
+func newFixture(t testing.TB, s *synctest.Server, fix *feedtest.Server, name string, feeds, items int) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	u := s.NewUser(t, name)
+	var cats []int64
+	for _, title := range []string{"أخبار", "Tech"} {
+		c, err := u.Client.CreateCategoryContext(ctx, title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats = append(cats, c.ID)
+	}
+	for i := range feeds {
+		path := fmt.Sprintf("/%s/%d.xml", name, i)
+		fix.Handle(path, feedtest.Route{ContentType: "application/rss+xml", Body: rssFeed(fmt.Sprintf("%s%d", name, i), items)})
+		req := &client.FeedCreationRequest{FeedURL: fix.URL(path), CategoryID: cats[i%2]}
+		if _, err := u.Client.CreateFeedContext(ctx, req); err != nil {
+			t.Fatalf("create feed %s: %v", path, err)
+		}
+	}
+	f := &fixture{user: u, path: filepath.Join(t.TempDir(), "local.db"), count: &counter{}}
+	env := "AKHBAR_TEST_SECRET_" + name
+	t.Setenv(env, u.Password)
+	f.reopen(t)
+	a, err := f.local.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: s.URL, Username: name,
+		Credential: sync.Credential{Kind: sync.Password, Env: env}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.account = a
+	return f
+}
+
+// reopen opens the local database (again), as a restarted akhbar would.
+func (f *fixture) reopen(t testing.TB) {
+	t.Helper()
+	if f.local != nil {
+		if err := f.local.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := sqlitelocal.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	f.local = db
+}
+
+// sync runs one sync and returns its stats and the requests it made.
+func (f *fixture) sync(t testing.TB) (sync.Stats, []string, error) {
+	t.Helper()
+	m, err := sync.NewMiniflux(context.Background(), f.account, f.local, f.count)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.count.take()
+	st, err := m.Sync(context.Background())
+	return st, f.count.take(), err
+}
+
+// mustSync is sync that fails t on error.
+func (f *fixture) mustSync(t testing.TB) (sync.Stats, []string) {
+	t.Helper()
+	st, reqs, err := f.sync(t)
+	if err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+	return st, reqs
+}
+
+// serverEntry returns the entry on the server.
+func (f *fixture) serverEntry(t testing.TB, id int64) *client.Entry {
+	t.Helper()
+	e, err := f.user.Client.EntryContext(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// firstEntries returns the IDs of the user's first n entries by ID.
+func (f *fixture) firstEntries(t testing.TB, n int) []int64 {
+	t.Helper()
+	res, err := f.user.Client.EntriesContext(context.Background(), &client.Filter{Order: "id", Direction: "asc", Limit: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, e := range res.Entries {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}

@@ -1,0 +1,236 @@
+package sync
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+	"miniflux.app/v2/client"
+)
+
+// pageSize is entries per request: Miniflux's maximum.
+const pageSize = 1000
+
+// Miniflux syncs one Miniflux account through miniflux.app/v2/client.
+// A sync costs one request for the subscriptions, one per 1000 changed
+// entries (at least one), and one per batch of queued changes (at most
+// four: read, unread, starred, unstarred).
+type Miniflux struct {
+	account int64
+	client  *client.Client
+	local   Local
+	clock   *serverClock
+}
+
+// NewMiniflux gets the account's secret and returns its syncer. rt is
+// the transport (nil: http.DefaultTransport); requests go through
+// NewHTTPClient's redirect policy. It fails when the secret cannot be
+// had.
+func NewMiniflux(ctx context.Context, a Account, local Local, rt http.RoundTripper) (*Miniflux, error) {
+	secret, err := a.Credential.Secret(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("miniflux account %d: %w", a.ID, err)
+	}
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	clock := &serverClock{next: rt}
+	auth := client.WithAPIKey(secret.Reveal())
+	if a.Credential.Kind == Password {
+		auth = client.WithCredentials(a.Username, secret.Reveal())
+	}
+	c := client.NewClientWithOptions(a.URL, auth, client.WithHTTPClient(NewHTTPClient(clock)))
+	return &Miniflux{account: a.ID, client: c, local: local, clock: clock}, nil
+}
+
+// Sync brings the account and the cache in step: subscriptions, entries
+// changed since the last sync, then queued local changes. It stops at
+// the first failure and returns it; what was saved before stays saved
+// and queued changes stay queued, so the next sync picks up from there.
+func (m *Miniflux) Sync(ctx context.Context) (Stats, error) {
+	var st Stats
+	cursor, err := m.cursor(ctx)
+	if err != nil {
+		return st, err
+	}
+	pending, err := m.local.Pending(ctx, m.account)
+	if err != nil {
+		return st, fmt.Errorf("sync: pending changes: %w", err)
+	}
+	if st.Feeds, err = m.syncFeeds(ctx); err != nil {
+		return st, err
+	}
+	since := m.clock.now() // the server's time before reading entries
+	remote, err := m.syncEntries(ctx, cursor)
+	if err != nil {
+		return st, err
+	}
+	st.Entries = len(remote)
+	p := planChanges(pending, remote)
+	if err := m.local.Ack(ctx, m.account, p.dropIDs); err != nil {
+		return st, fmt.Errorf("sync: drop superseded changes: %w", err)
+	}
+	st.Superseded = len(p.dropIDs)
+	if err := m.saveCursor(ctx, cursor, since); err != nil {
+		return st, err
+	}
+	if err := m.send(ctx, p.batches); err != nil {
+		return st, err
+	}
+	if err := m.local.Ack(ctx, m.account, p.sendIDs); err != nil {
+		return st, fmt.Errorf("sync: ack sent changes: %w", err)
+	}
+	st.Sent = len(p.sendIDs)
+	return st, nil
+}
+
+// cursor reads the position: entries changed after this Unix second.
+func (m *Miniflux) cursor(ctx context.Context) (int64, error) {
+	s, err := m.local.Cursor(ctx, m.account)
+	if err != nil || s == "" {
+		return 0, wrapErr("sync: cursor", err)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("sync: cursor %q: %w", s, err)
+	}
+	return n, nil
+}
+
+// saveCursor moves the position to the server's time (its Date header,
+// whole seconds) before the entry reads began: a change committed while
+// the pages were read has a later changed_at, so it is fetched again
+// next time rather than missed (paging by ID could skip it).
+func (m *Miniflux) saveCursor(ctx context.Context, old int64, serverNow time.Time) error {
+	if serverNow.IsZero() {
+		return nil // no Date header: keep the old position, refetching is safe
+	}
+	next := serverNow.Unix()
+	if next <= old {
+		return nil
+	}
+	return wrapErr("sync: save cursor", m.local.SaveCursor(ctx, m.account, strconv.FormatInt(next, 10)))
+}
+
+func (m *Miniflux) syncFeeds(ctx context.Context) (int, error) {
+	feeds, err := m.client.FeedsContext(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("sync: list feeds: %w", err)
+	}
+	out := make([]RemoteFeed, 0, len(feeds))
+	for _, f := range feeds {
+		rf := RemoteFeed{RemoteID: strconv.FormatInt(f.ID, 10), URL: f.FeedURL, SiteURL: f.SiteURL, Title: f.Title}
+		if f.Category != nil {
+			rf.Folder = f.Category.Title
+		}
+		out = append(out, rf)
+	}
+	if err := m.local.SaveFeeds(ctx, m.account, out); err != nil {
+		return 0, fmt.Errorf("sync: save feeds: %w", err)
+	}
+	return len(out), nil
+}
+
+// syncEntries pages through the entries changed after cursor in ID
+// order (keyset paging, so concurrent changes shift nothing) and saves
+// each page. It returns what it learned of each entry.
+func (m *Miniflux) syncEntries(ctx context.Context, cursor int64) (map[string]remoteState, error) {
+	seen := make(map[string]remoteState)
+	var after int64
+	for {
+		f := &client.Filter{Order: "id", Direction: "asc", Limit: pageSize, AfterEntryID: after, ChangedAfter: cursor}
+		page, err := m.client.EntriesContext(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("sync: entries changed after %d: %w", cursor, err)
+		}
+		entries := make([]Entry, 0, len(page.Entries))
+		for _, e := range page.Entries {
+			entries = append(entries, fromMiniflux(e))
+			seen[strconv.FormatInt(e.ID, 10)] = remoteState{changedAt: e.ChangedAt, read: e.Status == client.EntryStatusRead, starred: e.Starred}
+			after = e.ID
+		}
+		if err := m.local.SaveEntries(ctx, m.account, entries); err != nil {
+			return nil, fmt.Errorf("sync: save entries: %w", err)
+		}
+		if len(page.Entries) < pageSize || len(page.Entries) >= page.Total {
+			return seen, nil
+		}
+	}
+}
+
+// send applies each batch of queued changes with one request.
+func (m *Miniflux) send(ctx context.Context, batches map[batchKey][]string) error {
+	for b, remoteIDs := range batches {
+		ids, err := parseIDs(remoteIDs)
+		if err != nil {
+			return err
+		}
+		switch b.field {
+		case Read:
+			status := client.EntryStatusUnread
+			if b.value {
+				status = client.EntryStatusRead
+			}
+			err = m.client.UpdateEntriesContext(ctx, ids, status)
+		case Starred:
+			err = m.client.UpdateEntriesStarredContext(ctx, ids, b.value)
+		default:
+			err = fmt.Errorf("unknown field %q", b.field)
+		}
+		if err != nil {
+			return fmt.Errorf("sync: set %s=%v on %d entries: %w", b.field, b.value, len(ids), err)
+		}
+	}
+	return nil
+}
+
+func parseIDs(remoteIDs []string) ([]int64, error) {
+	ids := make([]int64, len(remoteIDs))
+	for i, s := range remoteIDs {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("sync: miniflux entry id %q: %w", s, err)
+		}
+		ids[i] = n
+	}
+	return ids, nil
+}
+
+// fromMiniflux converts a Miniflux entry.
+func fromMiniflux(e *client.Entry) Entry {
+	it := feed.Item{
+		URL:        e.URL,
+		Title:      e.Title,
+		Author:     e.Author,
+		Published:  e.Date,
+		Categories: e.Tags,
+		Lang:       e.Language,
+		Read:       e.Status == client.EntryStatusRead,
+		Starred:    e.Starred,
+	}
+	feedURL := ""
+	if e.Feed != nil {
+		feedURL = e.Feed.FeedURL
+		it.FeedTitle = e.Feed.Title
+	}
+	it.ID = feed.ItemID(feedURL, it)
+	return Entry{
+		RemoteID:     strconv.FormatInt(e.ID, 10),
+		RemoteFeedID: strconv.FormatInt(e.FeedID, 10),
+		Item:         it,
+		Content:      e.Content,
+		ChangedAt:    e.ChangedAt,
+		Removed:      e.Status == "removed",
+	}
+}
+
+// wrapErr wraps err with op, or returns nil.
+func wrapErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}

@@ -1,0 +1,128 @@
+// Package sync keeps akhbar's cache in step with a feed server account:
+// Miniflux through its official client, and (in greader) the Google
+// Reader API.
+//
+// The local side is the Local interface, implemented by the cache. Read
+// and starred changes made in akhbar go through Local.Mark, which updates
+// the item and queues the change in one transaction; a sync sends queued
+// changes after fetching the server's own changes, so that when both
+// sides changed an entry the later change wins. Queued changes leave the
+// queue only after the server accepted them (or a later server change
+// superseded them), so a change made offline, or while the server fails,
+// or just before akhbar is killed, is applied on the next successful
+// sync. Sending a change twice is harmless: every change sets a state,
+// none toggles one.
+package sync
+
+import (
+	"context"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// Kind names a server protocol.
+type Kind string
+
+// Server protocols.
+const (
+	KindMiniflux Kind = "miniflux"
+	KindGReader  Kind = "greader"
+)
+
+// Account is one server account. It holds where to get the secret, never
+// the secret itself.
+type Account struct {
+	ID         int64      `json:"id"`
+	Kind       Kind       `json:"kind"`
+	URL        string     `json:"url"`
+	Username   string     `json:"username,omitempty"`
+	Credential Credential `json:"credential"`
+}
+
+// RemoteFeed is a subscription as the server has it.
+type RemoteFeed struct {
+	RemoteID string
+	URL      string
+	SiteURL  string
+	Title    string
+	Folder   string // the server's category or label; "" for none
+}
+
+// Entry is an entry as the server has it. Item.Read and Item.Starred are
+// the server's state; Item.ID is feed.ItemID of the entry, so the same
+// story has the same ID on every machine.
+type Entry struct {
+	RemoteID     string
+	RemoteFeedID string
+	Item         feed.Item
+	Content      string    // the entry's content as HTML, as the server sent it
+	ChangedAt    time.Time // when the server last changed the entry
+	Removed      bool      // the server dropped the entry
+}
+
+// Field is a piece of item state that syncs.
+type Field string
+
+// Synced fields.
+const (
+	Read    Field = "read"
+	Starred Field = "starred"
+)
+
+// Change is one queued local change of an item of an account.
+type Change struct {
+	ID       int64 // queue position, set by Local
+	Account  int64
+	ItemID   string
+	RemoteID string
+	Field    Field
+	Value    bool
+	At       time.Time
+}
+
+// Local is akhbar's side of a sync, implemented by the cache (one SQLite
+// file shared by processes). Every method is one transaction and fails
+// with an error naming its operation; lookups of nothing wrap
+// feed.ErrNotFound.
+type Local interface {
+	// SaveAccount adds an account (ID 0) or updates one.
+	SaveAccount(ctx context.Context, a Account) (Account, error)
+	// Accounts lists every account.
+	Accounts(ctx context.Context) ([]Account, error)
+	// RemoveAccount drops the account, its feeds, entries (but starred
+	// items), queue and cursor.
+	RemoveAccount(ctx context.Context, id int64) error
+
+	// Cursor is the account's opaque sync position; "" before the first
+	// sync.
+	Cursor(ctx context.Context, account int64) (string, error)
+	// SaveCursor stores the account's sync position.
+	SaveCursor(ctx context.Context, account int64, cursor string) error
+
+	// SaveFeeds makes the account's subscriptions exactly feeds, mapped
+	// by RemoteID; feeds no longer listed go, like feed.Store.RemoveFeed.
+	SaveFeeds(ctx context.Context, account int64, feeds []RemoteFeed) error
+	// SaveEntries upserts entries by RemoteID into the feeds of their
+	// RemoteFeedID. Read and starred come from the entry, except a field
+	// that has a queued change later than the entry's ChangedAt: the
+	// later change wins. Removed entries go, unless starred locally.
+	SaveEntries(ctx context.Context, account int64, entries []Entry) error
+
+	// Mark sets an item's field and, when the item belongs to an
+	// account, queues the change, in one transaction. It is what the
+	// interface calls when the reader marks an item.
+	Mark(ctx context.Context, itemID string, field Field, value bool, at time.Time) error
+	// Pending lists the account's queued changes, oldest first.
+	Pending(ctx context.Context, account int64) ([]Change, error)
+	// Ack removes the changes with these IDs from the queue.
+	Ack(ctx context.Context, account int64, ids []int64) error
+}
+
+// Stats tells what one sync did.
+type Stats struct {
+	Feeds      int // subscriptions on the server
+	Entries    int // entries received
+	Sent       int // queued changes the server accepted
+	Superseded int // queued changes dropped for a later server change
+}
