@@ -67,3 +67,54 @@ func runeSet(line string) []rune {
 	slices.Sort(out)
 	return out
 }
+
+// FuzzArticle lays out an article built from any text, with spans at any
+// offsets, and checks that every line fits, the output is deterministic
+// and, without Color, free of escape bytes.
+func FuzzArticle(f *testing.F) {
+	f.Add(putin, int16(0), int16(10), uint8(30), false)
+	f.Add("\x1b]8;;http://x\x1b\\a\u202eb\tc\nd", int16(-5), int16(400), uint8(1), true)
+	f.Add("לא ידוע (123) abc", int16(3), int16(2), uint8(80), true)
+	f.Fuzz(func(t *testing.T, s string, start, end int16, w uint8, rtl bool) {
+		width := int(w)%200 + 1
+		dir := feed.DirLTR
+		if rtl {
+			dir = feed.DirRTL
+		}
+		spans := []feed.Span{
+			{Start: int(start), End: int(end), Style: feed.Anchor, Link: 1},
+			{Start: int(end), End: int(start) + 5, Style: feed.Bold},
+		}
+		a := feed.Article{
+			Title: s, Byline: s, SiteName: s, Dir: dir,
+			Blocks: []feed.Block{
+				{Kind: feed.Paragraph, Text: s, Spans: spans},
+				{Kind: feed.ListItem, Text: s, Level: int(start) % 10},
+				{Kind: feed.Quote, Text: s},
+				{Kind: feed.Code, Text: s, Spans: spans},
+				{Kind: feed.Heading, Text: s, Dir: feed.DirAuto},
+			},
+			Links:   []feed.Link{{Title: s, URL: "https://example.com/" + s}},
+			Related: []feed.Link{{Title: s, URL: s}},
+		}
+		for _, o := range []Options{
+			{Width: width, Shape: true},
+			{Width: width, Bidi: Logical},
+			{Width: width, Shape: true, Color: true, Theme: DarkTheme()},
+		} {
+			lines := Article(a, o)
+			if again := Article(a, o); !slices.Equal(lines, again) {
+				t.Fatalf("not deterministic")
+			}
+			checkLines(t, lines, width, false, 0)
+			for i, l := range lines {
+				if o.Color {
+					l = ourEscapes.ReplaceAllString(l, "")
+				}
+				if r := forbidden(l, false); r != -1 {
+					t.Fatalf("line %d has %U: %q", i, r, l)
+				}
+			}
+		}
+	})
+}
