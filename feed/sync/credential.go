@@ -84,3 +84,7 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // MarshalText keeps the secret out of JSON, TOML and the like.
 func (s Secret) MarshalText() ([]byte, error) { return []byte(redacted), nil }
+
+// NewSecret wraps a secret obtained some other way, such as a token a
+// server handed out.
+func NewSecret(s string) Secret { return Secret{s} }
