@@ -219,6 +219,7 @@ func BenchmarkSaveFetch50(b *testing.B) {
 					for i := range items {
 						items[i].GUID = fmt.Sprintf("%d-%d", round, i)
 						items[i].URL = items[i].GUID
+						items[i].ID = "" // computed from the new GUID
 					}
 				}
 				round++

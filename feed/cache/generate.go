@@ -183,7 +183,8 @@ func (g *generator) item(fd feed.Feed, st *story, i int) (feed.Item, feed.Articl
 		Author: st.lang.first[i%len(l.first)] + " " + l.last[i%len(l.last)], Published: pub,
 		Categories: cats, Lang: l.code, Read: g.rng.IntN(10) < 7, Starred: g.rng.IntN(100) == 0,
 	}
-	a := feed.Article{URL: url, Title: it.Title, Byline: it.Author, Published: pub, Lang: l.code,
+	it.ID = feed.ItemID(fd.URL, it)
+	a := feed.Article{ID: it.ID, URL: url, Title: it.Title, Byline: it.Author, Published: pub, Lang: l.code,
 		Section: cats[0], Dir: feed.DirLTR, Blocks: g.blocks(st)}
 	if l.code == "ar" {
 		a.Dir = feed.DirRTL
