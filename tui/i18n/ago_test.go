@@ -90,7 +90,7 @@ func TestAgoZeroTime(t *testing.T) {
 // The short form must fit the age column of a headline row.
 func TestAgoShortFitsSixCells(t *testing.T) {
 	var ages []time.Duration
-	for d := time.Duration(0); d < 100*365*day; d = d*11/10 + time.Second {
+	for d := time.Duration(0); d < 100*365*day; d += d/10 + time.Second {
 		ages = append(ages, d)
 	}
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AR, i18n.FA, i18n.HE} {
