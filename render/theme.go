@@ -23,7 +23,7 @@ type Theme struct {
 	Italic     lipgloss.Style // italic spans
 	Link       lipgloss.Style // link text and URLs
 	LinkMarker lipgloss.Style // the [n] after a link
-	Rule       lipgloss.Style // horizontal rules between sections
+	Rule       lipgloss.Style // horizontal rules and separators (drawn by callers such as the TUI)
 }
 
 // DarkTheme is a theme for dark backgrounds, taken from glamour's dark

@@ -52,12 +52,11 @@ func wrap(runes []rune, cs []cluster, width int) []span {
 			w += c.width
 			continue
 		}
-		if last > start {
-			brk := last
-			emit(brk)
+		if last > start { // break at the latest opportunity
+			emit(last)
 			w = widthOf(cs[start:i])
 		}
-		if w+c.width > width && i > start {
+		if w+c.width > width && i > start { // still too long: hard break
 			emit(i)
 		}
 		w += c.width
