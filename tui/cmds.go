@@ -23,7 +23,11 @@ func loadFeeds(st feed.Store) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 		defer cancel()
 		list, err := st.Feeds(ctx)
-		return feedsMsg{feeds: list, err: err}
+		if err != nil {
+			return feedsMsg{err: err}
+		}
+		starred, err := st.CountItems(ctx, feed.ItemQuery{Starred: true})
+		return feedsMsg{feeds: list, starred: starred, err: err}
 	}
 }
 

@@ -55,4 +55,6 @@ type Options struct {
 	AutoRefresh time.Duration
 	// RefreshOnStart refreshes every feed as soon as the feeds are known.
 	RefreshOnStart bool
+	// Keys replaces the default key map (see KeyMap.Rebind).
+	Keys *KeyMap
 }

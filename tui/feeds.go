@@ -2,54 +2,161 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
 )
 
-// feedsPane lists the subscriptions, led by a virtual "All" entry.
+// entryKind says what a row of the feeds pane stands for.
+type entryKind int
+
+const (
+	entryAll entryKind = iota
+	entryUnread
+	entryStarred
+	entryFolder
+	entryFeed
+)
+
+// entry is one row of the feeds pane: a virtual feed, a folder or a feed.
+// Each opens as one headline list, given by its query.
+type entry struct {
+	kind   entryKind
+	title  string
+	feed   feed.Feed // for entryFeed
+	folder string    // for entryFolder, and the folder of a feed
+	depth  int
+	unread int
+	query  feed.ItemQuery
+}
+
+// key identifies an entry across reloads, to keep the cursor on it.
+func (e entry) key() string {
+	switch e.kind {
+	case entryFeed:
+		return fmt.Sprintf("feed:%d", e.feed.ID)
+	case entryFolder:
+		return "folder:" + e.folder
+	}
+	return fmt.Sprintf("virtual:%d", e.kind)
+}
+
+// feedsPane lists the virtual feeds at the top, then folders (which fold)
+// with their feeds, then feeds without a folder.
 type feedsPane struct {
-	feeds  []feed.Feed // feeds[0] is "All" (ID 0)
-	cursor int
-	top    int
-	height int
+	feeds     []feed.Feed
+	starred   int
+	collapsed map[string]bool
+	entries   []entry
+	cursor    int
+	top       int
+	height    int
 }
 
 // feedsMsg carries the subscriptions with their unread counts.
 type feedsMsg struct {
-	feeds []feed.Feed
-	err   error
+	feeds   []feed.Feed
+	starred int
+	err     error
 }
 
-// set replaces the list, keeping the cursor on the same feed.
-func (p *feedsPane) set(list []feed.Feed) {
-	cur := p.selected().ID
-	all := feed.Feed{ID: 0, Title: "All"}
-	for _, f := range list {
-		all.Unread += f.Unread
-		all.Total += f.Total
+// set replaces the subscriptions, keeping the cursor on the same entry.
+func (p *feedsPane) set(list []feed.Feed, starred int) {
+	p.feeds, p.starred = list, starred
+	p.build()
+}
+
+// build lays the entries out from the feeds and the folded folders.
+func (p *feedsPane) build() {
+	cur := p.selected().key()
+	total := 0
+	for _, f := range p.feeds {
+		total += f.Unread
 	}
-	p.feeds = append([]feed.Feed{all}, list...)
+	p.entries = []entry{
+		{kind: entryAll, title: "All", unread: total},
+		{kind: entryUnread, title: "All unread", unread: total, query: feed.ItemQuery{Unread: true}},
+		{kind: entryStarred, title: "Starred", unread: p.starred, query: feed.ItemQuery{Starred: true}},
+	}
+	folders := map[string][]feed.Feed{}
+	var loose []feed.Feed
+	for _, f := range p.feeds {
+		if f.Folder == "" {
+			loose = append(loose, f)
+		} else {
+			folders[f.Folder] = append(folders[f.Folder], f)
+		}
+	}
+	names := make([]string, 0, len(folders))
+	for name := range folders {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		e := entry{kind: entryFolder, title: name, folder: name, query: feed.ItemQuery{Folder: name}}
+		for _, f := range folders[name] {
+			e.unread += f.Unread
+		}
+		p.entries = append(p.entries, e)
+		if p.collapsed[name] {
+			continue
+		}
+		for _, f := range folders[name] {
+			p.entries = append(p.entries, feedEntry(f, 1))
+		}
+	}
+	for _, f := range loose {
+		p.entries = append(p.entries, feedEntry(f, 0))
+	}
 	p.cursor = 0
-	for i, f := range p.feeds {
-		if f.ID == cur {
+	for i, e := range p.entries {
+		if e.key() == cur {
 			p.cursor = i
 		}
 	}
 	p.move(0)
 }
 
-func (p *feedsPane) selected() feed.Feed {
-	if p.cursor < 0 || p.cursor >= len(p.feeds) {
-		return feed.Feed{}
+func feedEntry(f feed.Feed, depth int) entry {
+	title := f.Title
+	if title == "" {
+		title = f.URL
 	}
-	return p.feeds[p.cursor]
+	return entry{kind: entryFeed, title: title, feed: f, folder: f.Folder, depth: depth, unread: f.Unread,
+		query: feed.ItemQuery{FeedID: f.ID}}
+}
+
+// toggleFolder folds or unfolds the folder under the cursor (or the
+// folder of the feed under it).
+func (p *feedsPane) toggleFolder() {
+	e := p.selected()
+	if e.folder == "" {
+		return
+	}
+	if p.collapsed == nil {
+		p.collapsed = map[string]bool{}
+	}
+	p.collapsed[e.folder] = !p.collapsed[e.folder]
+	for i, x := range p.entries { // keep the cursor on the folder
+		if x.kind == entryFolder && x.folder == e.folder {
+			p.cursor = i
+		}
+	}
+	p.build()
+}
+
+func (p *feedsPane) selected() entry {
+	if p.cursor < 0 || p.cursor >= len(p.entries) {
+		return entry{}
+	}
+	return p.entries[p.cursor]
 }
 
 // move moves the cursor and keeps it visible.
 func (p *feedsPane) move(delta int) {
-	p.cursor = max(0, min(p.cursor+delta, len(p.feeds)-1))
+	p.cursor = max(0, min(p.cursor+delta, len(p.entries)-1))
 	if p.cursor < p.top {
 		p.top = p.cursor
 	}
@@ -58,42 +165,68 @@ func (p *feedsPane) move(delta int) {
 	}
 }
 
+// all returns every subscription.
+func (p *feedsPane) all() []feed.Feed { return p.feeds }
+
+// under returns the feeds the entry under the cursor refreshes.
+func (p *feedsPane) under() []feed.Feed {
+	e := p.selected()
+	switch e.kind {
+	case entryFeed:
+		return []feed.Feed{e.feed}
+	case entryFolder:
+		var out []feed.Feed
+		for _, f := range p.feeds {
+			if f.Folder == e.folder {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	return p.feeds
+}
+
 // view draws the visible rows, exactly width cells each.
 func (p *feedsPane) view(width int, focused bool, s Styles, o render.Options) []string {
 	o.Color = false
 	rows := make([]string, 0, p.height)
-	for i := p.top; i < len(p.feeds) && len(rows) < p.height; i++ {
-		f := p.feeds[i]
-		count := ""
-		if f.Unread > 0 {
-			count = fmt.Sprintf(" %d", f.Unread)
-		}
-		flag := " "
-		if f.LastError != "" {
-			flag = "!"
-		}
-		nameW := width - 1 - render.Width(count)
-		name := f.Title
-		if name == "" {
-			name = f.URL
-		}
-		line := flag + render.Cell(name, max(nameW, 0), o) + count
-		switch {
-		case i == p.cursor && focused:
-			line = s.Selected.Render(line)
-		case i == p.cursor:
-			line = s.SelectedDim.Render(line)
-		case f.LastError != "":
-			line = s.Error.Render(line)
-		case f.Unread > 0:
-			line = s.Unread.Render(line)
-		default:
-			line = s.Read.Render(line)
-		}
-		rows = append(rows, line)
+	for i := p.top; i < len(p.entries) && len(rows) < p.height; i++ {
+		rows = append(rows, p.row(p.entries[i], i == p.cursor, focused, width, s, o))
 	}
 	for len(rows) < p.height {
 		rows = append(rows, strings.Repeat(" ", width))
 	}
 	return rows
+}
+
+func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o render.Options) string {
+	count := ""
+	if e.unread > 0 {
+		count = " " + fmt.Sprint(e.unread)
+	}
+	lead := " " + strings.Repeat("  ", e.depth)
+	switch {
+	case e.kind == entryFolder && p.collapsed[e.folder]:
+		lead = "▸"
+	case e.kind == entryFolder:
+		lead = "▾"
+	case e.feed.LastError != "":
+		lead = "!" + lead[1:]
+	}
+	nameW := max(width-render.Width(lead)-render.Width(count), 0)
+	line := lead + render.Cell(e.title, nameW, o) + count
+	switch {
+	case cursor && focused:
+		return s.Selected.Render(line)
+	case cursor:
+		return s.SelectedDim.Render(line)
+	case e.feed.LastError != "":
+		return s.Error.Render(line)
+	case e.kind == entryFolder:
+		return s.PaneTitle.Render(line)
+	case e.unread > 0:
+		return s.Unread.Render(line)
+	default:
+		return s.Read.Render(line)
+	}
 }

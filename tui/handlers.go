@@ -13,7 +13,7 @@ func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 		m.status.fail(fmt.Errorf("load feeds: %w", msg.err))
 		return m, nil
 	}
-	m.feeds.set(msg.feeds)
+	m.feeds.set(msg.feeds, msg.starred)
 	if m.opts.RefreshOnStart {
 		m.opts.RefreshOnStart = false
 		return m.refresh(m.allFeeds(), nil)

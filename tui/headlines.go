@@ -135,12 +135,12 @@ func (h *headlines) need() int {
 func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Styles, o render.Options) []string {
 	rows := make([]string, 0, h.height)
 	if h.loaded && h.total == 0 {
-		rows = append(rows, s.Meta.Render(padRight("  No headlines here yet — press R to refresh.", width)))
+		rows = append(rows, s.Meta.Render(fit("  No headlines here yet — press R to refresh.", width)))
 	}
 	for r := h.top; r < h.top+h.height && r < h.total; r++ {
 		i := r - h.winStart
 		if i < 0 || i >= len(h.win) {
-			rows = append(rows, s.Meta.Render(padRight("  …", width)))
+			rows = append(rows, s.Meta.Render(fit("  …", width)))
 			continue
 		}
 		rows = append(rows, h.row(h.win[i], width, r == h.cursor, focused, showFeed, now, s, o))

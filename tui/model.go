@@ -39,18 +39,25 @@ type Model struct {
 
 	feeds   feedsPane
 	list    headlines
+	order   feed.Order
 	reader  reader
 	back    []reader // readers to return to, most recent last
 	related relatedList
 	prompt  prompt
 	results results
 	count   int // a number typed before a key: "3o" opens link 3
-	status  status
+	// lastBulk is the last bulk change, for undo.
+	lastBulk bulkMsg
+	status   status
 }
 
 // New builds the TUI over the given dependencies and options.
 func New(d Deps, o Options) Model {
-	m := Model{deps: d, opts: o, keys: DefaultKeyMap(), help: help.New(), focus: focusHeadlines, list: newHeadlines()}
+	keys := DefaultKeyMap()
+	if o.Keys != nil {
+		keys = *o.Keys
+	}
+	m := Model{deps: d, opts: o, keys: keys, help: help.New(), focus: focusHeadlines, list: newHeadlines()}
 	m.setTheme(o.Theme != "light")
 	m.list.setQuery(feed.ItemQuery{})
 	return m
@@ -105,6 +112,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotRelated(msg)
 	case searchMsg:
 		return m.gotSearch(msg)
+	case bulkMsg:
+		return m.gotBulk(msg)
 	case tea.PasteMsg:
 		if m.prompt.active {
 			m.prompt.paste(msg.Content)
@@ -136,6 +145,9 @@ func (m Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	// Ask for base-layout key codes, so bindings work with an Arabic or
+	// Hebrew layout active (where the terminal supports it).
+	v.KeyboardEnhancements = tea.KeyboardEnhancements{ReportAlternateKeys: true, ReportAllKeysAsEscapeCodes: true, ReportAssociatedText: true}
 	v.WindowTitle = m.windowTitle()
 	if m.width == 0 || m.height == 0 {
 		return v
@@ -179,7 +191,7 @@ func (m Model) panes(h int) []string {
 	if m.results.open {
 		right = m.results.view(lw, m.deps.Now(), m.styles, o)
 	} else {
-		right = m.list.view(lw, m.focus == focusHeadlines, sel.ID == 0, m.deps.Now(), m.styles, o)
+		right = m.list.view(lw, m.focus == focusHeadlines, sel.kind != entryFeed, m.deps.Now(), m.styles, o)
 	}
 	bar := m.styles.Divider.Render("│")
 	rows := make([]string, h)
@@ -230,7 +242,7 @@ func (m Model) where() string {
 	if m.focus == focusReader {
 		return m.breadcrumb() + " " + itoa(m.reader.percent()) + "%"
 	}
-	title := isolate(m.feeds.selected().Title)
+	title := isolate(m.feeds.selected().title)
 	if m.list.total == 0 {
 		return title
 	}
@@ -244,9 +256,4 @@ func (m Model) windowTitle() string {
 	return "akhbar"
 }
 
-func (m Model) allFeeds() []feed.Feed {
-	if len(m.feeds.feeds) <= 1 {
-		return nil
-	}
-	return append([]feed.Feed(nil), m.feeds.feeds[1:]...)
-}
+func (m Model) allFeeds() []feed.Feed { return m.feeds.all() }

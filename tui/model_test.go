@@ -39,7 +39,7 @@ func fillStore(t testing.TB, path string, n int) *cache.Store {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	f, err := st.AddFeed(ctx, feed.Feed{URL: "http://127.0.0.1/feed.xml", Title: "Test Feed"})
+	f, err := st.AddFeed(ctx, feed.Feed{URL: "http://127.0.0.1/feed.xml", Title: "Test Feed", Folder: "News"})
 	if err != nil {
 		t.Fatal(err)
 	}

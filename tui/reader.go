@@ -101,7 +101,7 @@ func (r *reader) view(width int, s Styles, loading string) []string {
 	rows := make([]string, 0, r.height)
 	switch {
 	case !r.loaded || r.page.Lines == nil:
-		rows = append(rows, s.Meta.Render(padRight("  "+loading, width)))
+		rows = append(rows, s.Meta.Render(fit("  "+loading, width)))
 	default:
 		end := min(r.top+r.height, len(r.page.Lines))
 		for _, l := range r.page.Lines[r.top:end] {

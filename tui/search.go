@@ -90,7 +90,7 @@ func (r *results) view(width int, now time.Time, s Styles, o render.Options) []s
 		rows = append(rows, head, snip)
 	}
 	if len(r.hits) == 0 && !r.busy && r.err == nil {
-		rows = append(rows, s.Meta.Render(padRight("  No matches", width)))
+		rows = append(rows, s.Meta.Render(fit("  No matches", width)))
 	}
 	for len(rows) < r.height {
 		rows = append(rows, strings.Repeat(" ", width))

@@ -57,3 +57,9 @@ func relTime(t, now time.Time) string {
 func isolate(s string) string {
 	return "\u2068" + render.SanitizeLine(s) + "\u2069"
 }
+
+// fit lays a UI message out in exactly width cells, cut with "…" if it
+// is too long.
+func fit(s string, width int) string {
+	return render.Cell(s, width, render.Options{Width: width})
+}

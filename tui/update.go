@@ -40,6 +40,11 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.prompt.active {
 		return m.promptKey(k)
 	}
+	if !m.keys.bound(k) {
+		if base, ok := baseKey(k); ok {
+			k = base
+		}
+	}
 	if m.focus == focusReader && !m.related.open && m.countKey(k) {
 		return m, nil
 	}
@@ -82,9 +87,15 @@ func (m Model) feedsKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Down):
 		return m.selectFeed(1)
 	case key.Matches(k, m.keys.Top):
-		return m.selectFeed(-len(m.feeds.feeds))
+		return m.selectFeed(-len(m.feeds.entries))
 	case key.Matches(k, m.keys.Bottom):
-		return m.selectFeed(len(m.feeds.feeds))
+		return m.selectFeed(len(m.feeds.entries))
+	case key.Matches(k, m.keys.ToggleFolder):
+		m.feeds.toggleFolder()
+	case key.Matches(k, m.keys.MarkAllRead):
+		return m, markAllRead(m.deps.Store, m.feeds.selected().query)
+	case key.Matches(k, m.keys.Undo):
+		return m.undo()
 	case key.Matches(k, m.keys.Open), key.Matches(k, m.keys.SwitchPane):
 		m.focus = focusHeadlines
 	case key.Matches(k, m.keys.Quit):
@@ -127,6 +138,16 @@ func (m Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if it, ok := m.list.selected(); ok {
 			return m.openLink(it.URL)
 		}
+	case key.Matches(k, m.keys.CopyLink):
+		if it, ok := m.list.selected(); ok {
+			return m.copyLink(it.URL)
+		}
+	case key.Matches(k, m.keys.MarkAllRead):
+		return m, markAllRead(m.deps.Store, m.list.query)
+	case key.Matches(k, m.keys.Undo):
+		return m.undo()
+	case key.Matches(k, m.keys.Sort):
+		return m.cycleSort()
 	case key.Matches(k, m.keys.Quit):
 		return m.quit()
 	}
@@ -161,6 +182,8 @@ func (m Model) readerKey(k tea.KeyPressMsg, count int) (tea.Model, tea.Cmd) {
 		return m, setRead(m.deps.Store, m.reader.item, !m.reader.item.Read)
 	case key.Matches(k, m.keys.OpenBrowser):
 		return m.openLink(m.reader.item.URL)
+	case key.Matches(k, m.keys.CopyLink):
+		return m.copyLink(m.reader.item.URL)
 	case key.Matches(k, m.keys.NextUnread):
 		m.focus = focusHeadlines
 		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
@@ -184,14 +207,22 @@ func (m Model) wheel(w tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) selectFeed(delta int) (tea.Model, tea.Cmd) {
-	before := m.feeds.selected().ID
+	before := m.feeds.selected().key()
 	m.feeds.move(delta)
-	f := m.feeds.selected()
-	if f.ID == before && m.list.loaded {
+	if m.feeds.selected().key() == before && m.list.loaded {
 		return m, nil
 	}
-	start, gen := m.list.setQuery(feed.ItemQuery{FeedID: f.ID})
-	return m, loadPage(m.deps.Store, m.list.query, gen, start)
+	return m, m.showEntry()
+}
+
+// showEntry loads the headline list of the feeds pane's entry under the
+// cursor, in the current order.
+func (m *Model) showEntry() tea.Cmd {
+	q := m.feeds.selected().query
+	q.Order = m.order
+	m.results.open = false
+	start, gen := m.list.setQuery(q)
+	return loadPage(m.deps.Store, m.list.query, gen, start)
 }
 
 func (m Model) listPage(start int) tea.Cmd {
@@ -245,11 +276,7 @@ func (m Model) cycleBidi() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) refreshSelected() (tea.Model, tea.Cmd) {
-	f := m.feeds.selected()
-	if f.ID == 0 {
-		return m.refresh(m.allFeeds(), nil)
-	}
-	return m.refresh([]feed.Feed{f}, nil)
+	return m.refresh(m.feeds.under(), nil)
 }
 
 func (m Model) refresh(feeds []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {

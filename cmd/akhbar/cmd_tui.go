@@ -92,7 +92,8 @@ func (a *app) tuiOptions() (tui.Options, error) {
 		return tui.Options{}, err
 	}
 	probe := a.cfg.Display.Bidi == "" || a.cfg.Display.Bidi == "auto"
-	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme, AutoRefresh: a.interval}, nil
+	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme,
+		AutoRefresh: a.interval, Keys: a.cfg.keyMap()}, nil
 }
 
 // tuiDeps connects the TUI to the cache, the refresh pipeline, the

@@ -11,6 +11,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
+
+	"github.com/akhbar/akhbar/tui"
 )
 
 // Config is the user's config.toml. DESIGN.md lists the keys scripts rely
@@ -19,6 +21,8 @@ type Config struct {
 	Refresh RefreshConfig `toml:"refresh"`
 	Display DisplayConfig `toml:"display"`
 	UI      UIConfig      `toml:"ui"`
+	// Keys rebinds actions: action name → keys, e.g. open = ["enter", "l"].
+	Keys map[string][]string `toml:"keys"`
 }
 
 // RefreshConfig controls fetching.
@@ -91,12 +95,28 @@ func (c Config) validate(path string) error {
 	if c.Refresh.Concurrency < 1 || c.Refresh.PerHost < 1 {
 		return fmt.Errorf("config %s: refresh.concurrency and refresh.per_host must be at least 1", path)
 	}
+	keys := tui.DefaultKeyMap()
+	keysErr := keys.Rebind(c.Keys)
+	if keysErr != nil {
+		keysErr = fmt.Errorf("config %s: %w", path, keysErr)
+	}
 	return errors.Join(
+		keysErr,
 		check("display.bidi", c.Display.Bidi, "auto", "visual", "logical"),
 		check("display.shape", c.Display.Shape, "auto", "on", "off"),
 		check("display.theme", c.Display.Theme, "auto", "dark", "light"),
 		check("ui.language", c.UI.Language, "auto", "ar", "fa", "he", "en"),
 	)
+}
+
+// keyMap is the default key map with the user's [keys] applied (validate
+// has reported any problem with them).
+func (c Config) keyMap() *tui.KeyMap {
+	keys := tui.DefaultKeyMap()
+	if err := keys.Rebind(c.Keys); err != nil {
+		return nil // unreachable after validate: fall back to the defaults
+	}
+	return &keys
 }
 
 func (c Config) interval() (time.Duration, error) {

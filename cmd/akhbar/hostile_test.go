@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
 )
@@ -235,5 +236,103 @@ func checkNothingRan(t *testing.T, dir string) {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(dir, "akhbar-pwned")); err == nil {
 		t.Error("a hostile payload ran: akhbar-pwned exists")
+	}
+}
+
+// TestHostileTUI runs the TUI over the hostile cache in tmux, its output
+// recorded raw by script(1): opening item after item, and a refresh in
+// which the feed with the hostile status line fails. The window title
+// stays akhbar's, no clipboard write arrives, and the raw stream holds
+// no C1 control, bidi control, DEL or hostile sequence.
+func TestHostileTUI(t *testing.T) {
+	if _, err := exec.LookPath("script"); err != nil {
+		t.Skip("script(1) is not installed")
+	}
+	srv := feedtest.Hostile(t)
+	env, _, ids := hostileCache(t, srv)
+	raw := filepath.Join(t.TempDir(), "raw")
+	term := startTmux(t, env, 100, 30, "script", "-q", "-f", "-e", "-c", shellQuote(binary), raw)
+	term.run("set-option", "-g", "set-clipboard", "on")
+	term.waitFor("H09", "H07")
+	for i := range min(len(ids), 24) {
+		term.send("Enter")
+		title := term.waitTitle("akhbar —")
+		checkTitle(t, fmt.Sprintf("item %d", i), title)
+		term.send("Escape")
+		term.waitTitle("akhbar")
+		term.send("Down")
+	}
+	term.send("R")
+	term.waitFor("failed")
+	checkTitle(t, "after refresh", term.title())
+	if bufs := strings.TrimSpace(term.run("list-buffers")); bufs != "" {
+		t.Errorf("something wrote tmux's clipboard: %q", bufs)
+	}
+	term.send("q")
+	term.waitGone("H09")
+	out, err := os.ReadFile(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRawTUI(t, string(out))
+}
+
+// waitTitle polls the pane's title until it starts with prefix.
+func (tt *tmuxTerm) waitTitle(prefix string) string {
+	tt.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		title := tt.title()
+		if strings.HasPrefix(title, prefix) {
+			return title
+		}
+		if time.Now().After(deadline) {
+			tt.t.Fatalf("window title never started with %q; it is %q; screen:\n%s", prefix, title, tt.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// title is the pane's title as the program set it.
+func (tt *tmuxTerm) title() string {
+	tt.t.Helper()
+	return strings.TrimSuffix(tt.run("display-message", "-p", "-t", "e2e", "#{pane_title}"), "\n")
+}
+
+func checkTitle(t *testing.T, where, title string) {
+	t.Helper()
+	if !strings.HasPrefix(title, "akhbar") || feedtest.CheckTerminal(title, false) != nil {
+		t.Errorf("%s: window title %q is not akhbar's own", where, title)
+	}
+}
+
+// checkRawTUI checks the TUI's raw output: the runtime's own cursor and
+// mode sequences are fine, but no C1 control, bidi control or DEL, no
+// hostile sequence of feedtest.Attacks, no clipboard write, and only
+// akhbar's window titles.
+func checkRawTUI(t *testing.T, out string) {
+	t.Helper()
+	for i, r := range out {
+		if r >= 0x7f && feedtest.Forbidden(r) {
+			t.Fatalf("raw TUI output holds %U at byte %d: %q", r, i, out[max(i-40, 0):min(i+40, len(out))])
+		}
+	}
+	if a, ok := feedtest.ContainsAttack(out); ok {
+		t.Errorf("raw TUI output carries the %s", a.Name)
+	}
+	if strings.Contains(out, "\x1b]52;") {
+		t.Error("raw TUI output writes the clipboard (OSC 52)")
+	}
+	for _, intro := range []string{"\x1b]0;", "\x1b]1;", "\x1b]2;"} {
+		for rest := out; ; {
+			i := strings.Index(rest, intro)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(intro):]
+			if !strings.HasPrefix(rest, "akhbar") {
+				t.Errorf("raw TUI output sets a title not akhbar's: %q", rest[:min(40, len(rest))])
+			}
+		}
 	}
 }

@@ -334,8 +334,8 @@ func TestTFallsBack(t *testing.T) {
 		want string
 	}{
 		{MsgUndone, nil, "Undone"},
-		{MsgMarkedRead, []any{1}, "Marked ١ headline read"},
-		{MsgMarkedRead, []any{3}, "Marked ٣ headlines read"},
+		{MsgMarkedRead, []any{1}, "Marked ١ headline read — u undoes"},
+		{MsgMarkedRead, []any{3}, "Marked ٣ headlines read — u undoes"},
 		{MsgID("no_such_message"), nil, "no_such_message"},
 		{MsgID("no_such_message"), []any{3}, "no_such_message"},
 		{MsgAll, nil, "الكل"},

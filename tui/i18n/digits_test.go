@@ -47,9 +47,9 @@ func TestTUsesCatalogueDigits(t *testing.T) {
 		{i18n.EN, i18n.Persian, i18n.MsgRefreshProgress, []any{3, 120, 7}, "Refreshing ۳/۱۲۰… ۷ new"},
 		{i18n.AR, i18n.ArabicIndic, i18n.MsgRefreshProgress, []any{3, 1200, 7}, "جارٍ التحديث ٣/١٬٢٠٠… الجديد: ٧"},
 		{i18n.AR, i18n.Latin, i18n.MsgAgoHoursLong, []any{3}, "منذ 3 ساعات"},
-		{i18n.FA, i18n.Persian, i18n.MsgNoSuchLink, []any{int64(12)}, "پیوند ۱۲ وجود ندارد"},
-		{i18n.FA, i18n.ArabicIndic, i18n.MsgNoSuchLink, []any{int32(12)}, "پیوند ١٢ وجود ندارد"},
-		{i18n.HE, i18n.Latin, i18n.MsgMarkedRead, []any{40}, "40 כתבות סומנו כנקראו"},
+		{i18n.FA, i18n.Persian, i18n.MsgNoSuchLink, []any{int64(12)}, "پیوند [۱۲] در این مقاله نیست"},
+		{i18n.FA, i18n.ArabicIndic, i18n.MsgNoSuchLink, []any{int32(12)}, "پیوند [١٢] در این مقاله نیست"},
+		{i18n.HE, i18n.Latin, i18n.MsgMarkedRead, []any{40}, "40 כתבות סומנו כנקראו — u לביטול"},
 		{i18n.AR, i18n.ArabicIndic, i18n.MsgBidiMode, []any{"visual"}, "وضع الاتجاه: visual (اضغط b للتبديل)"},
 		{i18n.AR, i18n.ArabicIndic, i18n.MsgClipboardDenied, []any{"https://example.com/1"}, "رفضت الطرفية النسخ إلى الحافظة؛ الرابط: https://example.com/1"},
 	}

@@ -46,7 +46,14 @@ const (
 	MsgNothingToUndo   MsgID = "nothing_to_undo"  // "Nothing to undo"
 	MsgCopiedLink      MsgID = "copied_link"      // "Copied link"
 	MsgClipboardDenied MsgID = "clipboard_denied" // url: the terminal refused OSC 52
-	MsgNoSuchLink      MsgID = "no_such_link"     // number: "There is no link %d"
+	MsgNoSuchLink      MsgID = "no_such_link"     // number: "No link [%d] in this article"
+	MsgUndoneUnread    MsgID = "undone_unread"    // count: "Undone: %d headlines unread again"
+	MsgNothingUnread   MsgID = "nothing_unread"   // "Nothing unread here"
+	MsgCopiedURL       MsgID = "copied_url"       // url: copied, with what to do if the terminal refused
+	MsgNoRelated       MsgID = "no_related"       // "None found for this article"
+	MsgLookingInCache  MsgID = "looking_in_cache" // "Looking in the cache…"
+	MsgSearching       MsgID = "searching"        // "Searching…"
+	MsgSearchResults   MsgID = "search_results"   // query, count: "Search: %s — %d found"
 )
 
 // Error messages of the status line; the %s is the underlying error.
@@ -60,6 +67,19 @@ const (
 	MsgErrOpen          MsgID = "err_open"           // error of the browser command
 	MsgErrNoBrowser     MsgID = "err_no_browser"     // url
 	MsgErrNotWebLink    MsgID = "err_not_web_link"   // url: not http or https
+	MsgErrNotFollowing  MsgID = "err_not_following"  // url: not http or https, not followed in the app
+	MsgErrNoLinkToCopy  MsgID = "err_no_link_to_copy"
+	MsgErrMarkRead      MsgID = "err_mark_read" // error
+	MsgErrRelated       MsgID = "err_related"   // error
+	MsgErrSearch        MsgID = "err_search"    // error
+)
+
+// Breadcrumb labels of the reader: "article › related 2 › link 1".
+const (
+	MsgCrumbArticle     MsgID = "crumb_article"      // "article"
+	MsgCrumbLink        MsgID = "crumb_link"         // number: "link %d"
+	MsgCrumbRelated     MsgID = "crumb_related"      // number: "related %d"
+	MsgCrumbRelatedList MsgID = "crumb_related_list" // "related"
 )
 
 // Help descriptions of the key map (the key names themselves stay Latin).

@@ -43,8 +43,8 @@ func TestPluralTables(t *testing.T) {
 		{i18n.AR, i18n.MsgAgoMonthsLong, 23, "منذ ٢٣ شهرًا"},
 		{i18n.AR, i18n.MsgAgoYearsLong, 2, "منذ سنتين"},
 		{i18n.AR, i18n.MsgAgoYearsLong, 5, "منذ ٥ سنوات"},
-		{i18n.AR, i18n.MsgMarkedRead, 2, "تم تعليم خبرين كمقروءين"},
-		{i18n.AR, i18n.MsgMarkedRead, 1234, "تم تعليم ١٬٢٣٤ خبرًا كمقروء"},
+		{i18n.AR, i18n.MsgMarkedRead, 2, "تم تعليم خبرين كمقروءين — u للتراجع"},
+		{i18n.AR, i18n.MsgMarkedRead, 1234, "تم تعليم ١٬٢٣٤ خبرًا كمقروء — u للتراجع"},
 		// Persian: nouns stay singular; one says یک.
 		{i18n.FA, i18n.MsgAgoHoursLong, 0, "۰ ساعت پیش"},
 		{i18n.FA, i18n.MsgAgoHoursLong, 1, "یک ساعت پیش"},
@@ -70,6 +70,10 @@ func TestPluralTables(t *testing.T) {
 		{i18n.EN, i18n.MsgAgoDaysLong, 1, "1 day ago"},
 		{i18n.EN, i18n.MsgAgoDaysLong, 11, "11 days ago"},
 		{i18n.EN, i18n.MsgRefreshDone, 1, "Refreshed 1 feed: 1 new"},
+		{i18n.EN, i18n.MsgUndoneUnread, 1, "Undone: 1 headline unread again"},
+		{i18n.EN, i18n.MsgUndoneUnread, 4, "Undone: 4 headlines unread again"},
+		{i18n.AR, i18n.MsgUndoneUnread, 2, "تم التراجع: عاد خبران غير مقروءين"},
+		{i18n.AR, i18n.MsgUndoneUnread, 7, "تم التراجع: عادت ٧ أخبار غير مقروءة"},
 	}
 	for _, tt := range tests {
 		c := i18n.New(tt.lang, tt.lang.DefaultDigits())
@@ -104,6 +108,31 @@ func TestPluralWithSecondArgument(t *testing.T) {
 		c := i18n.New(tt.lang, tt.lang.DefaultDigits())
 		if got := c.T(i18n.MsgRefreshDone, tt.feeds, tt.news); got != tt.want {
 			t.Errorf("%s T(MsgRefreshDone, %d, %d) = %q, want %q", tt.lang, tt.feeds, tt.news, got, tt.want)
+		}
+	}
+}
+
+// The count that picks the form need not be the first argument.
+func TestPluralCountAfterString(t *testing.T) {
+	tests := []struct {
+		lang i18n.Lang
+		n    int
+		want string
+	}{
+		{i18n.AR, 0, "بحث: غزة — لا نتائج"},
+		{i18n.AR, 1, "بحث: غزة — نتيجة واحدة"},
+		{i18n.AR, 2, "بحث: غزة — نتيجتان"},
+		{i18n.AR, 5, "بحث: غزة — ٥ نتائج"},
+		{i18n.AR, 25, "بحث: غزة — ٢٥ نتيجة"},
+		{i18n.HE, 1, "חיפוש: غزة — תוצאה אחת"},
+		{i18n.HE, 9, "חיפוש: غزة — 9 תוצאות"},
+		{i18n.FA, 9, "جستجو: غزة — ۹ نتیجه"},
+		{i18n.EN, 9, "Search: غزة — 9 found"},
+	}
+	for _, tt := range tests {
+		c := i18n.New(tt.lang, tt.lang.DefaultDigits())
+		if got := c.T(i18n.MsgSearchResults, "غزة", tt.n); got != tt.want {
+			t.Errorf("%s T(MsgSearchResults, q, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
 		}
 	}
 }

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// Bulk changes need no confirmation because each can be undone: the model
+// keeps the IDs the last one changed.
+
+// bulkMsg reports a bulk change of read state, or its undoing.
+type bulkMsg struct {
+	ids  []string
+	read bool
+	undo bool
+	err  error
+}
+
+// markAllRead marks every unread headline of the list q read, returning
+// the IDs it changed.
+func markAllRead(st feed.Store, q feed.ItemQuery) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 4*queryTimeout)
+		defer cancel()
+		q.Unread, q.Order, q.Limit = true, feed.NewestFirst, 5000
+		var ids []string
+		for q.Offset = 0; ; q.Offset += q.Limit {
+			items, err := st.Items(ctx, q)
+			if err != nil {
+				return bulkMsg{err: err}
+			}
+			for _, it := range items {
+				ids = append(ids, it.ID)
+			}
+			if len(items) < q.Limit {
+				break
+			}
+		}
+		if len(ids) == 0 {
+			return bulkMsg{read: true}
+		}
+		return bulkMsg{ids: ids, read: true, err: st.SetRead(ctx, ids, true)}
+	}
+}
+
+// undoBulk sets the items of the last bulk change back.
+func undoBulk(st feed.Store, last bulkMsg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 4*queryTimeout)
+		defer cancel()
+		err := st.SetRead(ctx, last.ids, !last.read)
+		return bulkMsg{ids: last.ids, read: !last.read, undo: true, err: err}
+	}
+}
+
+func (m Model) gotBulk(msg bulkMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.err != nil:
+		m.status.fail(fmt.Errorf("mark read: %w", msg.err))
+		return m, nil
+	case msg.undo:
+		m.lastBulk = bulkMsg{}
+		m.status.info(fmt.Sprintf("Undone: %d headline(s) unread again", len(msg.ids)))
+	case len(msg.ids) == 0:
+		m.status.info("Nothing unread here")
+		return m, nil
+	default:
+		m.lastBulk = msg
+		m.status.info(fmt.Sprintf("Marked %d headline(s) read — u undoes", len(msg.ids)))
+	}
+	return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
+}
+
+func (m Model) undo() (tea.Model, tea.Cmd) {
+	if len(m.lastBulk.ids) == 0 {
+		m.status.info("Nothing to undo")
+		return m, nil
+	}
+	return m, undoBulk(m.deps.Store, m.lastBulk)
+}
+
+// cycleSort switches the list between newest first, oldest first and
+// unread first.
+func (m Model) cycleSort() (tea.Model, tea.Cmd) {
+	m.order = (m.order + 1) % 3
+	names := map[feed.Order]string{feed.NewestFirst: "newest first", feed.OldestFirst: "oldest first", feed.UnreadFirst: "unread first"}
+	m.status.info("Sorted " + names[m.order])
+	return m, m.showEntry()
+}
+
+// copyLink puts url on the clipboard through the terminal (OSC 52). Not
+// every terminal allows that, so the status line shows the link too.
+func (m Model) copyLink(url string) (tea.Model, tea.Cmd) {
+	if !feed.IsWebURL(url) {
+		m.status.fail(fmt.Errorf("no http(s) link to copy"))
+		return m, nil
+	}
+	m.status.info("Copied " + isolate(url) + " (if the terminal refused the clipboard, copy it from here)")
+	return m, tea.SetClipboard(url)
+}
