@@ -346,3 +346,31 @@ func TestTFallsBack(t *testing.T) {
 		}
 	}
 }
+
+// A translation is written in its own script, and Persian and Arabic keep
+// their own letters apart: Persian ی and ک, Arabic ي and ك look alike but
+// search, shaping and fonts tell them apart.
+func TestTranslationsUseTheirScript(t *testing.T) {
+	tests := []struct {
+		lang      Lang
+		script    *unicode.RangeTable
+		forbidden string
+	}{
+		{AR, unicode.Arabic, "یکۀ"},
+		{FA, unicode.Arabic, "يكة"},
+		{HE, unicode.Hebrew, ""},
+	}
+	for _, tt := range tests {
+		m := messagesOf(tt.lang)
+		for _, id := range declaredIDs(t) {
+			for name, s := range m.forms(id) {
+				if !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(tt.script, r) }) {
+					t.Errorf("%s %s (%s) %q: no letter of the language's script; still English?", tt.lang, id, name, s)
+				}
+				if i := strings.IndexAny(s, tt.forbidden); tt.forbidden != "" && i >= 0 {
+					t.Errorf("%s %s (%s) %q: letter %q belongs to the other language", tt.lang, id, name, s, []rune(s[i:])[0])
+				}
+			}
+		}
+	}
+}
