@@ -7,6 +7,11 @@
 //
 // The catalogue is compiled in, one file per language (en.go, ar.go,
 // fa.go, he.go). A message missing from a language falls back to English.
+//
+// To add a message: declare its MsgID in ids.go, write it in en.go, then
+// in each language (a plural if its words change with a count). go test
+// lists every message a language still lacks and every form whose verbs
+// disagree with English.
 package i18n
 
 import (
