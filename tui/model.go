@@ -47,8 +47,9 @@ type Model struct {
 	results results
 	count   int // a number typed before a key: "3o" opens link 3
 	// lastBulk is the last bulk change, for undo.
-	lastBulk bulkMsg
-	status   status
+	lastBulk  bulkMsg
+	lastClick lastClick
+	status    status
 }
 
 // New builds the TUI over the given dependencies and options.
@@ -99,6 +100,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(msg)
 	case tea.MouseWheelMsg:
 		return m.wheel(msg)
+	case tea.MouseClickMsg:
+		return m.click(msg)
 	case feedsMsg:
 		return m.gotFeeds(msg)
 	case pageMsg:
@@ -149,6 +152,9 @@ func (m Model) View() tea.View {
 	// Hebrew layout active (where the terminal supports it).
 	v.KeyboardEnhancements = tea.KeyboardEnhancements{ReportAlternateKeys: true, ReportAllKeysAsEscapeCodes: true, ReportAssociatedText: true}
 	v.WindowTitle = m.windowTitle()
+	if m.status.refreshing && m.status.total > 0 {
+		v.ProgressBar = tea.NewProgressBar(tea.ProgressBarDefault, m.status.done*100/m.status.total)
+	}
 	if m.width == 0 || m.height == 0 {
 		return v
 	}
