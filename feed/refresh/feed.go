@@ -33,7 +33,7 @@ func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
 		return feedResult{err: err}
 	}
 	res := feedResult{added: added}
-	if r.opts.FullText {
+	if r.opts.fullText(f) {
 		for _, it := range added {
 			if strings.HasPrefix(it.URL, "http://") || strings.HasPrefix(it.URL, "https://") {
 				res.pages = append(res.pages, page{item: it, allowPrivate: private})
@@ -77,4 +77,12 @@ func (r run) saveArticle(ctx context.Context, p page) error {
 	}
 	a.ID, a.URL = p.item.ID, p.item.URL
 	return r.store.SaveArticle(ctx, a)
+}
+
+// fullText reports whether the pages of f's new items are fetched.
+func (o Options) fullText(f feed.Feed) bool {
+	if o.FullTextFor != nil {
+		return o.FullTextFor(f)
+	}
+	return o.FullText
 }

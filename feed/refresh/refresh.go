@@ -18,6 +18,9 @@ type Options struct {
 	Concurrency int  // feeds (and later pages) fetched at once; default 16
 	PerHost     int  // at once per host, for the Client made when Refresher.Client is nil; default 4
 	FullText    bool // fetch, extract and cache the page of every new item
+	// FullTextFor, when set, decides FullText per feed (the user's
+	// per-feed setting).
+	FullTextFor func(feed.Feed) bool
 	Now         func() time.Time
 }
 
@@ -83,7 +86,7 @@ func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Pr
 			progress(Progress{Done: done, Total: len(feeds), Feed: feeds[i], New: len(res.added), Err: res.err})
 		}
 	})
-	if run.opts.FullText && r.Extract != nil {
+	if len(pages) > 0 && r.Extract != nil {
 		forEach(ctx, len(pages), run.opts.Concurrency, func(i int) {
 			err := run.saveArticle(ctx, pages[i])
 			mu.Lock()
