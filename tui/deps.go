@@ -57,4 +57,7 @@ type Options struct {
 	RefreshOnStart bool
 	// Keys replaces the default key map (see KeyMap.Rebind).
 	Keys *KeyMap
+	// Settings are the per-feed settings by feed URL: names, direction
+	// overrides, refresh intervals.
+	Settings map[string]feed.Settings
 }

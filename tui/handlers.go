@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 
+	"github.com/akhbar/akhbar/feed"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -12,6 +14,9 @@ func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status.fail(fmt.Errorf("load feeds: %w", msg.err))
 		return m, nil
+	}
+	for i, f := range msg.feeds {
+		msg.feeds[i] = m.opts.Settings[f.URL].Apply(f)
 	}
 	m.feeds.set(msg.feeds, msg.starred)
 	if m.opts.RefreshOnStart {
@@ -39,7 +44,7 @@ func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status.fail(fmt.Errorf("article: %w (showing the feed's text)", msg.err))
 	}
-	m.reader.article, m.reader.loaded = msg.article, true
+	m.reader.article, m.reader.loaded = m.directed(msg.article), true
 	return m, m.relayout()
 }
 
@@ -76,4 +81,14 @@ func (m Model) gotOpened(msg openedMsg) (tea.Model, tea.Cmd) {
 		m.status.info("Opened in the browser")
 	}
 	return m, nil
+}
+
+// directed applies the direction override of the reader's feed, if any.
+func (m Model) directed(a feed.Article) feed.Article {
+	for _, f := range m.feeds.all() {
+		if f.ID == m.reader.item.FeedID {
+			return m.opts.Settings[f.URL].Directed(a)
+		}
+	}
+	return a
 }

@@ -76,7 +76,7 @@ func (m *Model) setTheme(dark bool) {
 // Init loads the feeds and the first page, and asks the terminal for its
 // background colour when the theme is "auto".
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadFeeds(m.deps.Store), loadPage(m.deps.Store, m.list.query, m.list.gen, 0), scheduleAutoRefresh(m.opts.AutoRefresh)}
+	cmds := []tea.Cmd{loadFeeds(m.deps.Store), loadPage(m.deps.Store, m.list.query, m.list.gen, 0), m.scheduleAutoRefresh()}
 	if m.opts.Theme == "auto" || m.opts.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -138,7 +138,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status.finish(msg.err)
 		return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
 	case autoRefreshMsg:
-		return m.refresh(m.allFeeds(), scheduleAutoRefresh(m.opts.AutoRefresh))
+		return m.autoRefresh(m.dueFeeds(), m.scheduleAutoRefresh())
 	}
 	return m, nil
 }

@@ -60,9 +60,44 @@ func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
 	}
 }
 
-func scheduleAutoRefresh(every time.Duration) tea.Cmd {
-	if every <= 0 {
+// autoTick is how often the auto-refresh looks for feeds that are due.
+const autoTick = time.Minute
+
+// scheduleAutoRefresh starts the next auto-refresh tick, unless no feed
+// refreshes by itself.
+func (m Model) scheduleAutoRefresh() tea.Cmd {
+	if m.opts.AutoRefresh <= 0 && !m.anyInterval() {
 		return nil
 	}
+	every := autoTick
+	if m.opts.AutoRefresh > 0 {
+		every = min(every, m.opts.AutoRefresh)
+	}
 	return tea.Tick(every, func(time.Time) tea.Msg { return autoRefreshMsg{} })
+}
+
+func (m Model) anyInterval() bool {
+	for _, s := range m.opts.Settings {
+		if s.Interval > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dueFeeds are the feeds whose interval (their own, else the global one)
+// has passed since their last fetch.
+func (m Model) dueFeeds() []feed.Feed {
+	now := m.deps.Now()
+	var due []feed.Feed
+	for _, f := range m.feeds.all() {
+		every := m.opts.AutoRefresh
+		if s := m.opts.Settings[f.URL]; s.Interval > 0 {
+			every = s.Interval
+		}
+		if every > 0 && now.Sub(f.LastFetch) >= every {
+			due = append(due, f)
+		}
+	}
+	return due
 }

@@ -279,6 +279,14 @@ func (m Model) refreshSelected() (tea.Model, tea.Cmd) {
 	return m.refresh(m.feeds.under(), nil)
 }
 
+// autoRefresh refreshes the feeds that are due, quietly when none is.
+func (m Model) autoRefresh(due []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {
+	if len(due) == 0 {
+		return m, then
+	}
+	return m.refresh(due, then)
+}
+
 func (m Model) refresh(feeds []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {
 	switch {
 	case m.status.refreshing:

@@ -23,8 +23,9 @@ type app struct {
 	configPath     string
 	noColor        bool
 	cfg            Config
-	timeout        time.Duration // per request, from cfg
-	interval       time.Duration // auto-refresh, from cfg
+	settings       map[string]feed.Settings // per feed URL, from cfg
+	timeout        time.Duration            // per request, from cfg
+	interval       time.Duration            // auto-refresh, from cfg
 	store          *cache.Store
 	client         *fetch.Client
 	now            func() time.Time
@@ -45,6 +46,7 @@ func (a *app) setup() error {
 		return err
 	}
 	a.cfg = cfg
+	a.settings = cfg.feedSettings()
 	if a.timeout, err = cfg.timeout(); err != nil {
 		return err
 	}
@@ -66,7 +68,33 @@ func (a *app) openStore() (*cache.Store, error) {
 		return nil, err
 	}
 	a.store = st
+	if err := a.applyFolders(context.Background(), st); err != nil {
+		return nil, err
+	}
 	return st, nil
+}
+
+// applyFolders moves subscribed feeds into the folders config.toml names
+// for them. It subscribes to nothing.
+func (a *app) applyFolders(ctx context.Context, st feed.Store) error {
+	if len(a.settings) == 0 {
+		return nil
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range feeds {
+		s, ok := a.settings[f.URL]
+		if !ok || s.Folder == "" || s.Folder == f.Folder {
+			continue
+		}
+		f.Folder = s.Folder
+		if _, err := st.AddFeed(ctx, f); err != nil {
+			return fmt.Errorf("apply folder of %s: %w", f.URL, err)
+		}
+	}
+	return nil
 }
 
 // httpClient builds the one HTTP client from the configuration.

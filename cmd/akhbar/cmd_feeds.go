@@ -112,6 +112,9 @@ func (a *app) feedsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			for i, f := range list {
+				list[i] = a.settings[f.URL].Apply(f)
+			}
 			if asJSON {
 				return a.writeJSON(nonNil(list))
 			}

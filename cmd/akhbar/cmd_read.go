@@ -85,7 +85,7 @@ func (a *app) articleFor(ctx context.Context, arg string) (feed.Article, error) 
 		art = it.AsArticle()
 	}
 	art.ID = it.ID
-	return art, nil
+	return a.directed(ctx, st, it.FeedID, art), nil
 }
 
 // articleByURL returns the cached article at url, fetching, extracting
@@ -114,21 +114,38 @@ func (a *app) articleByURL(ctx context.Context, st feed.Store, url string, allow
 	return art, nil
 }
 
+// directed applies the direction override of the item's feed, if any.
+func (a *app) directed(ctx context.Context, st feed.Store, feedID int64, art feed.Article) feed.Article {
+	if f, ok := a.feedByID(ctx, st, feedID); ok {
+		return a.settings[f.URL].Directed(art)
+	}
+	return art
+}
+
+// feedByID finds a subscription by its ID.
+func (a *app) feedByID(ctx context.Context, st feed.Store, id int64) (feed.Feed, bool) {
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return feed.Feed{}, false
+	}
+	for _, f := range feeds {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return feed.Feed{}, false
+}
+
 // privateFeed reports whether the feed with this ID was subscribed on a
 // loopback or private address: its items may link into that network. A
 // feed on a public address may not make akhbar fetch private addresses.
 func (a *app) privateFeed(ctx context.Context, st feed.Store, feedID int64) bool {
-	feeds, err := st.Feeds(ctx)
-	if err != nil {
+	f, ok := a.feedByID(ctx, st, feedID)
+	if !ok {
 		return false
 	}
-	for _, f := range feeds {
-		if f.ID == feedID {
-			u, err := url.Parse(f.URL)
-			return err == nil && fetch.IsPrivateHost(ctx, u.Hostname())
-		}
-	}
-	return false
+	u, err := url.Parse(f.URL)
+	return err == nil && fetch.IsPrivateHost(ctx, u.Hostname())
 }
 
 // readFile extracts an article from a local HTML file.

@@ -22,7 +22,13 @@ func (a *app) refresher(st feed.Store) *refresh.Refresher {
 			Concurrency: a.cfg.Refresh.Concurrency,
 			PerHost:     a.cfg.Refresh.PerHost,
 			FullText:    a.cfg.Refresh.FullText,
-			Now:         a.now,
+			FullTextFor: func(f feed.Feed) bool {
+				if s, ok := a.settings[f.URL]; ok && s.FullText != nil {
+					return *s.FullText
+				}
+				return a.cfg.Refresh.FullText
+			},
+			Now: a.now,
 		},
 	}
 }

@@ -93,7 +93,7 @@ func (a *app) tuiOptions() (tui.Options, error) {
 	}
 	probe := a.cfg.Display.Bidi == "" || a.cfg.Display.Bidi == "auto"
 	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme,
-		AutoRefresh: a.interval, Keys: a.cfg.keyMap()}, nil
+		AutoRefresh: a.interval, Keys: a.cfg.keyMap(), Settings: a.settings}, nil
 }
 
 // tuiDeps connects the TUI to the cache, the refresh pipeline, the

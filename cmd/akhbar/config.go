@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 
+	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/tui"
 )
 
@@ -23,6 +24,54 @@ type Config struct {
 	UI      UIConfig      `toml:"ui"`
 	// Keys rebinds actions: action name → keys, e.g. open = ["enter", "l"].
 	Keys map[string][]string `toml:"keys"`
+	// Feeds holds per-feed settings by feed URL.
+	Feeds map[string]FeedConfig `toml:"feeds"`
+}
+
+// FeedConfig is one [feeds."URL"] table.
+type FeedConfig struct {
+	Name      string `toml:"name"`
+	Folder    string `toml:"folder"`
+	Interval  string `toml:"interval"`
+	FullText  *bool  `toml:"full_text"`
+	Dir       string `toml:"dir"` // auto | rtl | ltr
+	KeepDays  int    `toml:"keep_days"`
+	KeepItems int    `toml:"keep_items"`
+}
+
+// settings turns the table into feed.Settings.
+func (fc FeedConfig) settings() (feed.Settings, error) {
+	s := feed.Settings{Name: fc.Name, Folder: fc.Folder, FullText: fc.FullText, KeepDays: fc.KeepDays, KeepItems: fc.KeepItems}
+	switch fc.Dir {
+	case "", "auto":
+	case "rtl", "ltr":
+		s.Dir = feed.Dir(fc.Dir)
+	default:
+		return s, fmt.Errorf("dir = %q: want auto, rtl or ltr", fc.Dir)
+	}
+	if fc.Interval != "" {
+		d, err := time.ParseDuration(fc.Interval)
+		if err != nil || d < 0 {
+			return s, fmt.Errorf("interval = %q: want a duration like \"2h\"", fc.Interval)
+		}
+		s.Interval = d
+	}
+	if fc.KeepDays < 0 || fc.KeepItems < 0 {
+		return s, fmt.Errorf("keep_days and keep_items must not be negative")
+	}
+	return s, nil
+}
+
+// feedSettings are the per-feed settings by feed URL (validate has
+// reported any bad one).
+func (c Config) feedSettings() map[string]feed.Settings {
+	out := make(map[string]feed.Settings, len(c.Feeds))
+	for url, fc := range c.Feeds {
+		if s, err := fc.settings(); err == nil {
+			out[url] = s
+		}
+	}
+	return out
 }
 
 // RefreshConfig controls fetching.
@@ -100,7 +149,14 @@ func (c Config) validate(path string) error {
 	if keysErr != nil {
 		keysErr = fmt.Errorf("config %s: %w", path, keysErr)
 	}
+	var feedErrs []error
+	for url, fc := range c.Feeds {
+		if _, err := fc.settings(); err != nil {
+			feedErrs = append(feedErrs, fmt.Errorf("config %s: feeds.%q: %w", path, url, err))
+		}
+	}
 	return errors.Join(
+		errors.Join(feedErrs...),
 		keysErr,
 		check("display.bidi", c.Display.Bidi, "auto", "visual", "logical"),
 		check("display.shape", c.Display.Shape, "auto", "on", "off"),

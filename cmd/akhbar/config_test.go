@@ -60,3 +60,27 @@ func TestConfigKeysRebind(t *testing.T) {
 		t.Fatalf("keys not rebound: %+v", k)
 	}
 }
+
+func TestConfigFeedSettings(t *testing.T) {
+	c, err := loadConfig(writeTemp(t, `
+[feeds."https://example.com/rss"]
+name = "مثال"
+folder = "عربي"
+interval = "2h"
+full_text = false
+dir = "rtl"
+keep_days = 30
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := c.feedSettings()["https://example.com/rss"]
+	if s.Name != "مثال" || s.Folder != "عربي" || s.Interval != 2*time.Hour || s.FullText == nil || *s.FullText || s.Dir != "rtl" || s.KeepDays != 30 {
+		t.Fatalf("settings = %+v", s)
+	}
+	for _, bad := range []string{`dir = "up"`, `interval = "often"`, `keep_days = -1`, `colour = "red"`} {
+		if _, err := loadConfig(writeTemp(t, "[feeds.\"https://x/rss\"]\n"+bad+"\n")); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
