@@ -221,6 +221,11 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// HTMLText reduces an HTML fragment, such as the content a feed server
+// sends, to the plain text of Item.Summary, as htmlText does for parsed
+// feeds. It cannot fail: malformed HTML yields its text.
+func HTMLText(s string) string { return htmlText(s) }
+
 // htmlText reduces an HTML fragment to plain text: entities decoded,
 // tags and scripts removed, whitespace collapsed, block elements and
 // <br> turned into line breaks, with blank lines between paragraphs.

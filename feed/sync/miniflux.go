@@ -205,6 +205,7 @@ func fromMiniflux(e *client.Entry) Entry {
 		URL:        e.URL,
 		Title:      e.Title,
 		Author:     e.Author,
+		Summary:    feed.HTMLText(e.Content),
 		Published:  e.Date,
 		Categories: e.Tags,
 		Lang:       e.Language,

@@ -81,8 +81,9 @@ func (c *Client) Subscriptions(ctx context.Context) ([]Subscription, error) {
 	return r.Subscriptions, nil
 }
 
-// IDsQuery selects item IDs of a stream.
-type IDsQuery struct {
+// StreamQuery selects items of a stream, for ItemIDs and
+// StreamContents.
+type StreamQuery struct {
 	Stream       string   // e.g. ReadingList, StarredTag, "feed/42"
 	Exclude      []string // xt: e.g. ReadTag for unread only
 	N            int      // page size; 0: the server's default
@@ -91,15 +92,9 @@ type IDsQuery struct {
 	Oldest       bool     // r=o: oldest first
 }
 
-// IDsPage is one page of item IDs; Continuation is "" on the last.
-type IDsPage struct {
-	IDs          []string
-	Continuation string
-}
-
-// ItemIDs returns one page of IDs (GET /reader/api/0/stream/items/ids).
-func (c *Client) ItemIDs(ctx context.Context, q IDsQuery) (IDsPage, error) {
-	v := url.Values{"s": {q.Stream}}
+// values is the query string of q.
+func (q StreamQuery) values() url.Values {
+	v := url.Values{}
 	for _, x := range q.Exclude {
 		v.Add("xt", x)
 	}
@@ -115,6 +110,19 @@ func (c *Client) ItemIDs(ctx context.Context, q IDsQuery) (IDsPage, error) {
 	if q.Oldest {
 		v.Set("r", "o")
 	}
+	return v
+}
+
+// IDsPage is one page of item IDs; Continuation is "" on the last.
+type IDsPage struct {
+	IDs          []string
+	Continuation string
+}
+
+// ItemIDs returns one page of IDs (GET /reader/api/0/stream/items/ids).
+func (c *Client) ItemIDs(ctx context.Context, q StreamQuery) (IDsPage, error) {
+	v := q.values()
+	v.Set("s", q.Stream)
 	var r struct {
 		ItemRefs []struct {
 			ID string `json:"id"`
@@ -132,7 +140,7 @@ func (c *Client) ItemIDs(ctx context.Context, q IDsQuery) (IDsPage, error) {
 }
 
 // AllItemIDs follows continuations until the last page.
-func (c *Client) AllItemIDs(ctx context.Context, q IDsQuery) ([]string, error) {
+func (c *Client) AllItemIDs(ctx context.Context, q StreamQuery) ([]string, error) {
 	var all []string
 	for {
 		p, err := c.ItemIDs(ctx, q)
@@ -166,8 +174,13 @@ func (c *Client) Items(ctx context.Context, ids []string) ([]Item, error) {
 
 // EditTag adds and removes tags on items (POST /reader/api/0/edit-tag):
 // add ReadTag to mark read, remove it to mark unread; StarredTag the same
-// way.
+// way. It fetches the edit token first when the client has none.
 func (c *Client) EditTag(ctx context.Context, ids, add, remove []string) error {
+	if c.edit == "" {
+		if err := c.Token(ctx); err != nil {
+			return fmt.Errorf("greader edit-tag: %w", err)
+		}
+	}
 	form := url.Values{"i": ids}
 	for _, a := range add {
 		form.Add("a", a)

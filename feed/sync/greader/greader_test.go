@@ -44,14 +44,18 @@ func TestAgainstMiniflux(t *testing.T) {
 	s.EnableGoogleReader(t, u, "grlogin", "gr-password")
 
 	c := greader.New(s.URL, nil)
-	if err := c.Login(ctx, "grlogin", sync.NewSecret("wrong")); !errors.Is(err, greader.ErrUnauthorized) {
+	if err := c.Login(ctx, "grlogin", "wrong"); !errors.Is(err, greader.ErrUnauthorized) {
 		t.Fatalf("login with a wrong password: %v, want ErrUnauthorized", err)
 	}
-	if err := c.Login(ctx, "grlogin", sync.NewSecret("gr-password")); err != nil {
+	if err := c.Login(ctx, "grlogin", "gr-password"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Token(ctx); err != nil {
+	if err := c.Token(ctx); err != nil {
 		t.Fatal(err)
+	}
+	// Miniflux answers stream/contents with "[]": the client says so.
+	if _, err := c.StreamContents(ctx, greader.StreamQuery{Stream: greader.ReadingList}); !errors.Is(err, greader.ErrNotSupported) {
+		t.Errorf("stream contents on Miniflux: %v, want ErrNotSupported", err)
 	}
 
 	tags, err := c.Tags(ctx)
@@ -70,14 +74,14 @@ func TestAgainstMiniflux(t *testing.T) {
 	}
 
 	// Page through 7 items 3 at a time.
-	first, err := c.ItemIDs(ctx, greader.IDsQuery{Stream: greader.ReadingList, N: 3})
+	first, err := c.ItemIDs(ctx, greader.StreamQuery{Stream: greader.ReadingList, N: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(first.IDs) != 3 || first.Continuation == "" {
 		t.Errorf("first page = %+v, want 3 IDs and a continuation", first)
 	}
-	ids, err := c.AllItemIDs(ctx, greader.IDsQuery{Stream: greader.ReadingList, N: 3})
+	ids, err := c.AllItemIDs(ctx, greader.StreamQuery{Stream: greader.ReadingList, N: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,11 +101,11 @@ func TestAgainstMiniflux(t *testing.T) {
 	if err := c.EditTag(ctx, ids[:1], []string{greader.ReadTag, greader.StarredTag}, nil); err != nil {
 		t.Fatal(err)
 	}
-	unread, err := c.AllItemIDs(ctx, greader.IDsQuery{Stream: greader.ReadingList, Exclude: []string{greader.ReadTag}})
+	unread, err := c.AllItemIDs(ctx, greader.StreamQuery{Stream: greader.ReadingList, Exclude: []string{greader.ReadTag}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	starred, err := c.AllItemIDs(ctx, greader.IDsQuery{Stream: greader.StarredTag})
+	starred, err := c.AllItemIDs(ctx, greader.StreamQuery{Stream: greader.StarredTag})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +140,7 @@ func TestLoginNotRedirected(t *testing.T) {
 	redirector.HandleFunc("/accounts/ClientLogin", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, other.URL(r.URL.Path), http.StatusTemporaryRedirect)
 	})
-	err := greader.New(redirector.URL(""), nil).Login(context.Background(), "u", sync.NewSecret("pw"))
+	err := greader.New(redirector.URL(""), sync.NewHTTPClient(nil)).Login(context.Background(), "u", "pw")
 	if !errors.Is(err, sync.ErrRedirect) {
 		t.Errorf("login err = %v, want ErrRedirect", err)
 	}
@@ -149,4 +153,19 @@ func uniq(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	return slices.Compact(s)
+}
+
+func TestShortID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"tag:google.com,2005:reader/item/00000000000004d2", "1234"},
+		{"tag:google.com,2005:reader/item/4d2", "1234"},
+		{"1234", "1234"},
+		{"tag:google.com,2005:reader/item/ffffffffffffffff", "-1"},
+		{"tag:google.com,2005:reader/item/5d0cbf5e1b2c3d4e5f607182", "5d0cbf5e1b2c3d4e5f607182"},
+	}
+	for _, tt := range tests {
+		if got := greader.ShortID(tt.in); got != tt.want {
+			t.Errorf("ShortID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

@@ -1,0 +1,244 @@
+package sync
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/sync/greader"
+)
+
+// grRun is what one sync reads from a Google Reader account.
+type grRun struct {
+	g        *GReader
+	prev     grCursor
+	feedURLs map[string]string // feed URL by stream ID
+	since    int64             // server time before the item reads, Unix seconds; 0: unknown
+	mode     string
+	unread   idSet
+	starred  idSet
+	fetched  map[string]remoteState // items saved this sync, by short ID
+}
+
+// fetch reads the unread and starred lists, then saves the items that
+// are new since the last sync and those whose state changed.
+func (r *grRun) fetch(ctx context.Context) error {
+	if now := r.g.clock.now(); !now.IsZero() {
+		r.since = now.Unix()
+	}
+	var err error
+	if r.unread, err = r.ids(ctx, greader.StreamQuery{Stream: greader.ReadingList, Exclude: []string{greader.ReadTag}}); err != nil {
+		return err
+	}
+	if r.starred, err = r.ids(ctx, greader.StreamQuery{Stream: greader.StarredTag}); err != nil {
+		return err
+	}
+	if err := r.window(ctx); err != nil {
+		return err
+	}
+	changed := append(r.prev.Unread.diff(r.unread), r.prev.Starred.diff(r.starred)...)
+	return r.byID(ctx, changed)
+}
+
+// ids lists a stream's item IDs in short form.
+func (r *grRun) ids(ctx context.Context, q greader.StreamQuery) (idSet, error) {
+	q.N = grIDsPage
+	ids, err := r.g.client.AllItemIDs(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("sync: %w", err)
+	}
+	set := make(idSet, len(ids))
+	for _, id := range ids {
+		set[greader.ShortID(id)] = true
+	}
+	return set, nil
+}
+
+// windowStart is the ot= of the new items: the last sync's time, or on
+// the first sync grFirstWindow before now (0, everything, when the
+// server sends no Date).
+func (r *grRun) windowStart() int64 {
+	if r.prev.Time > 0 {
+		return r.prev.Time
+	}
+	if r.since > 0 {
+		return r.since - int64(grFirstWindow/time.Second)
+	}
+	return 0
+}
+
+// window saves the reading list's items since windowStart, through
+// stream/contents unless the server is known not to serve it or answers
+// that it does not.
+func (r *grRun) window(ctx context.Context) error {
+	q := greader.StreamQuery{Stream: greader.ReadingList, Since: r.windowStart()}
+	r.mode = r.prev.Mode
+	if r.mode != modeIDs {
+		err := r.contents(ctx, q)
+		if !errors.Is(err, greader.ErrNotSupported) {
+			r.mode = modeContents
+			return err
+		}
+		r.mode = modeIDs
+	}
+	q.N = grIDsPage
+	ids, err := r.g.client.AllItemIDs(ctx, q)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	return r.byID(ctx, ids)
+}
+
+// contents saves every page of the stream's contents.
+func (r *grRun) contents(ctx context.Context, q greader.StreamQuery) error {
+	q.N = grContentsPage
+	for {
+		page, err := r.g.client.StreamContents(ctx, q)
+		if err != nil {
+			return fmt.Errorf("sync: %w", err)
+		}
+		if err := r.save(ctx, page.Items); err != nil {
+			return err
+		}
+		if page.Continuation == "" || len(page.Items) == 0 {
+			return nil
+		}
+		q.Continuation = page.Continuation
+	}
+}
+
+// byID fetches and saves the items with these IDs not saved yet.
+func (r *grRun) byID(ctx context.Context, ids []string) error {
+	var want []string
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		id = greader.ShortID(id)
+		if _, ok := r.fetched[id]; !ok && !seen[id] {
+			seen[id] = true
+			want = append(want, id)
+		}
+	}
+	for chunk := range slices.Chunk(want, grItemsBatch) {
+		long := make([]string, len(chunk))
+		for i, id := range chunk {
+			long[i] = greader.LongID(id)
+		}
+		items, err := r.g.client.Items(ctx, long)
+		if err != nil {
+			return fmt.Errorf("sync: %w", err)
+		}
+		if err := r.save(ctx, items); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// save converts and saves items and notes their server state.
+func (r *grRun) save(ctx context.Context, items []greader.Item) error {
+	entries := make([]Entry, 0, len(items))
+	for _, it := range items {
+		e := fromGReader(it, r.feedURLs, r.changedAt(it))
+		entries = append(entries, e)
+		r.fetched[e.RemoteID] = remoteState{changedAt: e.ChangedAt, read: e.Item.Read, starred: e.Item.Starred}
+	}
+	return wrapErr("sync: save entries", r.g.local.SaveEntries(ctx, r.g.account, entries))
+}
+
+// changedAt dates the item's last change on the server: its "updated"
+// when later than the last sync, else the last sync's time, never later
+// than the server's clock.
+func (r *grRun) changedAt(it greader.Item) time.Time {
+	t := max(r.prev.Time, it.Updated)
+	if now := r.g.clock.now(); !now.IsZero() {
+		t = min(t, now.Unix())
+	}
+	if t <= 0 {
+		return time.Time{}
+	}
+	return time.Unix(t, 0)
+}
+
+// remote is the server's state of every item a queued change names:
+// fetched items as fetched, the others from the unread and starred
+// lists, unchanged since the last sync (zero time: a queued change is
+// later).
+func (r *grRun) remote(pending []Change) map[string]remoteState {
+	m := make(map[string]remoteState, len(r.fetched))
+	for id, s := range r.fetched {
+		m[id] = s
+	}
+	for _, c := range pending {
+		if _, ok := m[c.RemoteID]; !ok {
+			m[c.RemoteID] = remoteState{read: !r.unread[c.RemoteID], starred: r.starred[c.RemoteID]}
+		}
+	}
+	return m
+}
+
+// next is the cursor to store after this sync.
+func (r *grRun) next() grCursor {
+	return grCursor{Time: cmp.Or(r.since, r.prev.Time), Mode: r.mode, Unread: r.unread, Starred: r.starred}
+}
+
+// fromGReader converts a Google Reader item.
+func fromGReader(gi greader.Item, feedURLs map[string]string, changedAt time.Time) Entry {
+	content := cmp.Or(gi.Content.Content, gi.Summary.Content)
+	it := feed.Item{
+		URL:        firstHref(gi.Canonical, gi.Alternate),
+		Title:      gi.Title,
+		Author:     gi.Author,
+		Summary:    feed.HTMLText(content),
+		FeedTitle:  gi.Origin.Title,
+		Categories: labels(gi.Categories),
+		Read:       gi.HasTag(greader.ReadTag),
+		Starred:    gi.HasTag(greader.StarredTag),
+	}
+	if gi.Published > 0 {
+		it.Published = time.Unix(gi.Published, 0).UTC()
+	}
+	feedURL, ok := feedURLs[gi.Origin.StreamID]
+	if !ok {
+		feedURL = strings.TrimPrefix(gi.Origin.StreamID, "feed/")
+	}
+	it.ID = feed.ItemID(feedURL, it)
+	return Entry{
+		RemoteID:     greader.ShortID(gi.ID),
+		RemoteFeedID: gi.Origin.StreamID,
+		Item:         it,
+		Content:      content,
+		ChangedAt:    changedAt,
+	}
+}
+
+func firstHref(lists ...[]greader.Link) string {
+	for _, l := range lists {
+		for _, k := range l {
+			if k.Href != "" {
+				return k.Href
+			}
+		}
+	}
+	return ""
+}
+
+// labels returns the names of the user labels among an item's
+// categories ("user/<id>/label/<name>").
+func labels(cats []string) []string {
+	var out []string
+	for _, c := range cats {
+		rest, ok := strings.CutPrefix(c, "user/")
+		if !ok {
+			continue
+		}
+		if _, name, ok := strings.Cut(rest, "/label/"); ok && name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
