@@ -2,11 +2,11 @@ package tui
 
 import (
 	"context"
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // Bulk changes need no confirmation because each can be undone: the model
@@ -60,24 +60,24 @@ func undoBulk(st feed.Store, last bulkMsg) tea.Cmd {
 func (m Model) gotBulk(msg bulkMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil:
-		m.status.fail(fmt.Errorf("mark read: %w", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrMarkRead, msg.err.Error()))
 		return m, nil
 	case msg.undo:
 		m.lastBulk = bulkMsg{}
-		m.status.info(fmt.Sprintf("Undone: %d headline(s) unread again", len(msg.ids)))
+		m.status.info(m.cat.T(i18n.MsgUndoneUnread, len(msg.ids)))
 	case len(msg.ids) == 0:
-		m.status.info("Nothing unread here")
+		m.status.info(m.cat.T(i18n.MsgNothingUnread))
 		return m, nil
 	default:
 		m.lastBulk = msg
-		m.status.info(fmt.Sprintf("Marked %d headline(s) read — u undoes", len(msg.ids)))
+		m.status.info(m.cat.T(i18n.MsgMarkedRead, len(msg.ids)))
 	}
 	return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
 }
 
 func (m Model) undo() (tea.Model, tea.Cmd) {
 	if len(m.lastBulk.ids) == 0 {
-		m.status.info("Nothing to undo")
+		m.status.info(m.cat.T(i18n.MsgNothingToUndo))
 		return m, nil
 	}
 	return m, undoBulk(m.deps.Store, m.lastBulk)
@@ -87,8 +87,8 @@ func (m Model) undo() (tea.Model, tea.Cmd) {
 // unread first.
 func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 	m.order = (m.order + 1) % 3
-	names := map[feed.Order]string{feed.NewestFirst: "newest first", feed.OldestFirst: "oldest first", feed.UnreadFirst: "unread first"}
-	m.status.info("Sorted " + names[m.order])
+	names := map[feed.Order]i18n.MsgID{feed.NewestFirst: i18n.MsgSortNewestFirst, feed.OldestFirst: i18n.MsgSortOldestFirst, feed.UnreadFirst: i18n.MsgSortUnreadFirst}
+	m.status.info(m.cat.T(i18n.MsgSortedBy, m.cat.T(names[m.order])))
 	return m, m.showEntry()
 }
 
@@ -96,9 +96,9 @@ func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 // every terminal allows that, so the status line shows the link too.
 func (m Model) copyLink(url string) (tea.Model, tea.Cmd) {
 	if !feed.IsWebURL(url) {
-		m.status.fail(fmt.Errorf("no http(s) link to copy"))
+		m.status.fail(m.cat.T(i18n.MsgErrNoLinkToCopy))
 		return m, nil
 	}
-	m.status.info("Copied " + isolate(url) + " (if the terminal refused the clipboard, copy it from here)")
+	m.status.info(m.cat.T(i18n.MsgCopiedURL, isolate(url)))
 	return m, tea.SetClipboard(url)
 }

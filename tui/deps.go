@@ -13,6 +13,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // Progress reports one finished feed of a refresh.
@@ -49,8 +50,12 @@ type Options struct {
 	Shape     bool
 	// Theme is "dark", "light" or "auto" (ask the terminal).
 	Theme string
-	// Banner, when set, labels the whole session, e.g. the demo edition.
-	Banner string
+	// Demo labels the session as the demo edition.
+	Demo bool
+	// Lang is the language of the UI (default English); in Arabic, Persian
+	// and Hebrew the layout mirrors. Digits are the digits it counts in.
+	Lang   i18n.Lang
+	Digits i18n.Digits
 	// AutoRefresh refreshes every feed at this interval; 0 turns it off.
 	AutoRefresh time.Duration
 	// RefreshOnStart refreshes every feed as soon as the feeds are known.

@@ -46,6 +46,8 @@ func (e entry) key() string {
 // feedsPane lists the virtual feeds at the top, then folders (which fold)
 // with their feeds, then feeds without a folder.
 type feedsPane struct {
+	names     [3]string // the virtual feeds' titles: all, all unread, starred
+	rtl       bool      // the UI is right-to-left: counts on the left
 	feeds     []feed.Feed
 	starred   int
 	collapsed map[string]bool
@@ -76,9 +78,9 @@ func (p *feedsPane) build() {
 		total += f.Unread
 	}
 	p.entries = []entry{
-		{kind: entryAll, title: "All", unread: total},
-		{kind: entryUnread, title: "All unread", unread: total, query: feed.ItemQuery{Unread: true}},
-		{kind: entryStarred, title: "Starred", unread: p.starred, query: feed.ItemQuery{Starred: true}},
+		{kind: entryAll, title: p.names[0], unread: total},
+		{kind: entryUnread, title: p.names[1], unread: total, query: feed.ItemQuery{Unread: true}},
+		{kind: entryStarred, title: p.names[2], unread: p.starred, query: feed.ItemQuery{Starred: true}},
 	}
 	folders := map[string][]feed.Feed{}
 	var loose []feed.Feed
@@ -214,7 +216,7 @@ func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o re
 		lead = "!" + lead[1:]
 	}
 	nameW := max(width-render.Width(lead)-render.Width(count), 0)
-	line := lead + render.Cell(e.title, nameW, o) + count
+	line := row(p.rtl, lead, render.Cell(e.title, nameW, o), count)
 	switch {
 	case cursor && focused:
 		return s.Selected.Render(line)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // Following stories inside the app: every link and related story of an
@@ -36,22 +37,22 @@ func (m *Model) countKey(k tea.KeyPressMsg) bool {
 func (m Model) follow(n int) (tea.Model, tea.Cmd) {
 	ts := m.reader.targets()
 	if n < 1 || n > len(ts) {
-		m.status.fail(fmt.Errorf("no link [%d] in this article", n))
+		m.status.fail(m.cat.T(i18n.MsgNoSuchLink, n))
 		return m, nil
 	}
-	kind := "link"
+	label := m.cat.T(i18n.MsgCrumbLink, n)
 	if n > len(m.reader.article.Links) {
-		kind = "related"
+		label = m.cat.T(i18n.MsgCrumbRelated, n)
 	}
 	it := feed.Item{URL: ts[n-1].URL, Title: ts[n-1].Title, FeedID: m.reader.item.FeedID, FeedTitle: m.reader.item.FeedTitle}
-	return m.push(it, fmt.Sprintf("%s %d", kind, n))
+	return m.push(it, label)
 }
 
 // openTarget opens target n of the current article in the browser.
 func (m Model) openTarget(n int) (tea.Model, tea.Cmd) {
 	ts := m.reader.targets()
 	if n < 1 || n > len(ts) {
-		m.status.fail(fmt.Errorf("no link [%d] in this article", n))
+		m.status.fail(m.cat.T(i18n.MsgNoSuchLink, n))
 		return m, nil
 	}
 	return m.openLink(ts[n-1].URL)
@@ -60,7 +61,7 @@ func (m Model) openTarget(n int) (tea.Model, tea.Cmd) {
 // push shows it in a new reader, keeping the current one to come back to.
 func (m Model) push(it feed.Item, label string) (tea.Model, tea.Cmd) {
 	if !feed.IsWebURL(it.URL) {
-		m.status.fail(fmt.Errorf("not following %q: only http and https pages open in akhbar", render.SanitizeLine(it.URL)))
+		m.status.fail(m.cat.T(i18n.MsgErrNotFollowing, isolate(it.URL)))
 		return m, nil
 	}
 	m.related.open = false
@@ -87,7 +88,7 @@ func (m Model) breadcrumb() string {
 	for _, r := range append(append([]reader(nil), m.back...), m.reader) {
 		label := r.label
 		if label == "" {
-			label = "article"
+			label = m.cat.T(i18n.MsgCrumbArticle)
 		}
 		parts = append(parts, label)
 	}
@@ -163,7 +164,7 @@ func (m Model) gotRelated(msg relatedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.related.loading = false
 	if msg.err != nil {
-		m.status.fail(fmt.Errorf("related: %w", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrRelated, msg.err.Error()))
 		return m, nil
 	}
 	seen := map[string]bool{m.reader.item.URL: true}
@@ -189,9 +190,9 @@ func (m Model) relatedKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Open):
 		if r.cursor < len(r.entries) {
 			e := r.entries[r.cursor]
-			label := "related"
+			label := m.cat.T(i18n.MsgCrumbRelatedList)
 			if e.n > 0 {
-				label = fmt.Sprintf("related %d", e.n)
+				label = m.cat.T(i18n.MsgCrumbRelated, e.n)
 			}
 			return m.push(e.item, label)
 		}
@@ -211,9 +212,9 @@ func (m Model) relatedView() string {
 	o := m.renderOpts()
 	o.Color = false
 	inner := max(w-4, 10)
-	lines := []string{m.styles.PaneTitleActive.Render("Related stories")}
+	lines := []string{m.styles.PaneTitleActive.Render(m.cell(m.cat.T(i18n.MsgRelated), inner))}
 	if len(m.related.entries) == 0 && !m.related.loading {
-		lines = append(lines, m.styles.Meta.Render("None found for this article"))
+		lines = append(lines, m.styles.Meta.Render(m.cell(m.cat.T(i18n.MsgNoRelated), inner)))
 	}
 	for i, e := range m.related.entries {
 		num := "   ·"
@@ -227,7 +228,7 @@ func (m Model) relatedView() string {
 		lines = append(lines, row)
 	}
 	if m.related.loading {
-		lines = append(lines, m.styles.Meta.Render("Looking in the cache…"))
+		lines = append(lines, m.styles.Meta.Render(m.cell(m.cat.T(i18n.MsgLookingInCache), inner)))
 	}
 	box := m.styles.HelpBox.Width(w).Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)

@@ -68,7 +68,7 @@ func TestFollowByNumber(t *testing.T) {
 		t.Fatalf("1⏎ did not follow link 1:\n%s", s)
 	}
 	m = send(t, m, press("9"), press("enter"))
-	if s := screen(m); !strings.Contains(s, "no link [9]") {
+	if s := screen(m); !strings.Contains(s, "No link [9]") {
 		t.Fatalf("9⏎ on an article without link 9 gave no clear message:\n%s", s)
 	}
 }

@@ -1,9 +1,8 @@
 package tui
 
 import (
-	"fmt"
-
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/tui/i18n"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -12,7 +11,7 @@ import (
 
 func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.status.fail(fmt.Errorf("load feeds: %w", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrLoadFeeds, msg.err.Error()))
 		return m, nil
 	}
 	for i, f := range msg.feeds {
@@ -31,7 +30,7 @@ func (m Model) gotPage(msg pageMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.status.fail(fmt.Errorf("load headlines: %w", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrLoadHeadlines, msg.err.Error()))
 		return m, nil
 	}
 	return m, m.listPage(m.list.need())
@@ -42,7 +41,7 @@ func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.status.fail(fmt.Errorf("article: %w (showing the feed's text)", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrArticle, msg.err.Error()))
 	}
 	m.reader.article, m.reader.loaded = m.directed(msg.article), true
 	return m, m.relayout()
@@ -50,7 +49,7 @@ func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) gotItem(msg itemMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.status.fail(fmt.Errorf("save: %w", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrSave, msg.err.Error()))
 		return m, nil
 	}
 	m.list.update(msg.item)
@@ -65,10 +64,10 @@ func (m Model) gotUnread(msg unreadMsg) (tea.Model, tea.Cmd) {
 	case msg.gen != m.list.gen:
 		return m, nil
 	case msg.err != nil:
-		m.status.fail(fmt.Errorf("find unread: %w", msg.err))
+		m.status.fail(m.cat.T(i18n.MsgErrFindUnread, msg.err.Error()))
 		return m, nil
 	case msg.index < 0:
-		m.status.info("No more unread headlines here")
+		m.status.info(m.cat.T(i18n.MsgNoMoreUnread))
 		return m, nil
 	}
 	return m, m.listPage(m.list.moveTo(msg.index))
@@ -76,9 +75,9 @@ func (m Model) gotUnread(msg unreadMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) gotOpened(msg openedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.status.fail(msg.err)
+		m.status.fail(m.cat.T(i18n.MsgErrOpen, msg.err.Error()))
 	} else {
-		m.status.info("Opened in the browser")
+		m.status.info(m.cat.T(i18n.MsgOpenedBrowser))
 	}
 	return m, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // pageSize is how many rows one query loads: a few screens, so that
@@ -132,10 +133,10 @@ func (h *headlines) need() int {
 }
 
 // view draws the visible rows, exactly width cells each.
-func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Styles, o render.Options) []string {
+func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) []string {
 	rows := make([]string, 0, h.height)
 	if h.loaded && h.total == 0 {
-		rows = append(rows, s.Meta.Render(fit("  No headlines here yet — press R to refresh.", width)))
+		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoHeadlines), width, cat)))
 	}
 	for r := h.top; r < h.top+h.height && r < h.total; r++ {
 		i := r - h.winStart
@@ -143,7 +144,7 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Sty
 			rows = append(rows, s.Meta.Render(fit("  …", width)))
 			continue
 		}
-		rows = append(rows, h.row(h.win[i], width, r == h.cursor, focused, showFeed, now, s, o))
+		rows = append(rows, h.row(h.win[i], width, r == h.cursor, focused, showFeed, now, s, o, cat))
 	}
 	for len(rows) < h.height {
 		rows = append(rows, strings.Repeat(" ", width))
@@ -152,7 +153,7 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Sty
 }
 
 // row lays out one headline: mark, title, feed name, age.
-func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, now time.Time, s Styles, o render.Options) string {
+func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) string {
 	o.Color = false
 	mark := "  "
 	if !it.Read {
@@ -161,23 +162,23 @@ func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool,
 	if it.Starred {
 		mark = "★ "
 	}
-	age := padLeft(relTime(it.Published, now), 4)
+	age := padLeft(cat.AgoShort(it.Published, now), ageWidth)
 	feedCol := 0
 	if showFeed && width >= 60 {
 		feedCol = min(18, width/5)
 	}
-	titleW := width - 2 - 1 - 4
+	titleW := width - 2 - 1 - ageWidth
 	if feedCol > 0 {
 		titleW -= feedCol + 2
 	}
 	if titleW < 1 {
 		return render.Cell(it.Title, width, o)
 	}
-	line := mark + render.Cell(it.Title, titleW, o) + " "
+	cols := []string{mark, render.Cell(it.Title, titleW, o), " "}
 	if feedCol > 0 {
-		line += " " + render.Cell(it.FeedTitle, feedCol, o) + " "
+		cols = append(cols, " ", render.Cell(it.FeedTitle, feedCol, o), " ")
 	}
-	line += age
+	line := row(cat.Lang().RTL(), append(cols, age)...)
 	switch {
 	case cursor && focused:
 		return s.Selected.Render(line)

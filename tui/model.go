@@ -3,12 +3,11 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // focus says which part of the screen takes the keys.
@@ -28,7 +27,7 @@ type Model struct {
 	keys   KeyMap
 	styles Styles
 	theme  render.Theme
-	help   help.Model
+	cat    *i18n.Catalog // every UI string, in the user's language
 
 	width, height int
 	focus         focus
@@ -58,7 +57,13 @@ func New(d Deps, o Options) Model {
 	if o.Keys != nil {
 		keys = *o.Keys
 	}
-	m := Model{deps: d, opts: o, keys: keys, help: help.New(), focus: focusHeadlines, list: newHeadlines()}
+	if o.Lang == "" {
+		o.Lang = i18n.EN
+	}
+	cat := i18n.New(o.Lang, o.Digits)
+	m := Model{deps: d, opts: o, keys: localKeys(keys, cat), cat: cat, focus: focusHeadlines, list: newHeadlines()}
+	m.feeds.names = [3]string{cat.T(i18n.MsgAll), cat.T(i18n.MsgAllUnread), cat.T(i18n.MsgStarred)}
+	m.feeds.rtl = cat.Lang().RTL()
 	m.setTheme(o.Theme != "light")
 	m.list.setQuery(feed.ItemQuery{})
 	return m
@@ -66,7 +71,6 @@ func New(d Deps, o Options) Model {
 
 func (m *Model) setTheme(dark bool) {
 	m.styles = NewStyles(dark)
-	m.help.Styles = help.DefaultStyles(dark)
 	m.theme = render.DarkTheme()
 	if !dark {
 		m.theme = render.LightTheme()
@@ -135,7 +139,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status.progress(msg.p)
 		return m, tea.Batch(waitRefresh(msg.ch), loadFeeds(m.deps.Store))
 	case refreshDoneMsg:
-		m.status.finish(msg.err)
+		m.status.finish(msg.err, m.cat)
 		return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
 	case autoRefreshMsg:
 		return m.autoRefresh(m.dueFeeds(), m.scheduleAutoRefresh())
@@ -174,14 +178,14 @@ func (m Model) body() string {
 	var rows []string
 	rows = append(rows, m.header())
 	if m.focus == focusReader {
-		rows = append(rows, m.reader.view(m.width, m.styles, "Loading…")...)
+		rows = append(rows, m.reader.view(m.width, m.styles, m.cell(m.cat.T(i18n.MsgLoading), m.width))...)
 	} else {
 		rows = append(rows, m.panes(h)...)
 	}
 	if m.prompt.active {
 		rows = append(rows, m.prompt.view(m.width, m.styles, m.renderOpts()))
 	} else {
-		rows = append(rows, m.status.view(m.width, m.opts.Bidi.String(), m.where(), m.styles, m.renderOpts()))
+		rows = append(rows, m.status.view(m.width, m.modeName(), m.where(), m.styles, m.cat))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -195,30 +199,42 @@ func (m Model) panes(h int) []string {
 	sel := m.feeds.selected()
 	var right []string
 	if m.results.open {
-		right = m.results.view(lw, m.deps.Now(), m.styles, o)
+		right = m.results.view(lw, m.deps.Now(), m.styles, o, m.cat)
 	} else {
-		right = m.list.view(lw, m.focus == focusHeadlines, sel.kind != entryFeed, m.deps.Now(), m.styles, o)
+		right = m.list.view(lw, m.focus == focusHeadlines, sel.kind != entryFeed, m.deps.Now(), m.styles, o, m.cat)
 	}
 	bar := m.styles.Divider.Render("│")
 	rows := make([]string, h)
 	for i := range rows {
-		rows[i] = left[i] + bar + right[i]
+		rows[i] = row(m.rtl(), left[i], bar, right[i]) // feeds pane on the reading start
 	}
 	return rows
 }
 
 func (m Model) header() string {
-	title := " akhbar · أخبار"
-	if m.opts.Banner != "" {
-		title += "  " + m.styles.Banner.Render(render.SanitizeLine(m.opts.Banner))
+	title := " akhbar · أخبار "
+	banner := ""
+	if m.opts.Demo {
+		banner = " " + m.cat.T(i18n.MsgDemoBanner)
 	}
-	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).Render(m.styles.PaneTitleActive.Render(title))
+	room := max(m.width-render.Width(title), 0)
+	return row(m.rtl(), m.styles.PaneTitleActive.Render(title), m.styles.Banner.Render(m.cell(banner, room)))
 }
 
-func (m Model) helpView() string {
-	m.help.SetWidth(m.width - 4)
-	box := m.styles.HelpBox.Render(m.help.FullHelpView(m.keys.FullHelp()))
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+// rtl reports whether the UI language is right-to-left: the layout
+// mirrors, feeds pane and row starts on the right.
+func (m Model) rtl() bool { return m.cat.Lang().RTL() }
+
+// cell lays out one UI message in exactly width cells, aligned to the
+// reading start of the UI language.
+func (m Model) cell(s string, width int) string { return uiCell(s, width, m.cat) }
+
+// modeName names the bidi mode in the UI language.
+func (m Model) modeName() string {
+	if m.opts.Bidi == render.Logical {
+		return m.cat.T(i18n.MsgBidiModeLogic)
+	}
+	return m.cat.T(i18n.MsgBidiModeVisual)
 }
 
 func (m Model) paneHeight() int { return max(1, m.height-2) }

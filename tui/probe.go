@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // Terminals that follow the Terminal-WG bidi recommendation (VTE: GNOME
@@ -29,7 +30,7 @@ func (m Model) gotModeReport(msg tea.ModeReportMsg) (tea.Model, tea.Cmd) {
 	}
 	m.opts.Bidi = render.Visual
 	m.terminalBidiOff = true
-	m.status.info("This terminal does bidi itself: turned it off, akhbar lays out right-to-left text (b switches)")
+	m.status.info(m.cat.T(i18n.MsgBidiProbeOff))
 	return m, tea.Batch(tea.Raw(bidiExplicit), m.relayout())
 }
 

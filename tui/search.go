@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // searchLimit is how many hits one search shows.
@@ -64,24 +64,24 @@ func (r *results) move(delta int) {
 }
 
 // view draws the visible hits in exactly width cells per row.
-func (r *results) view(width int, now time.Time, s Styles, o render.Options) []string {
+func (r *results) view(width int, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) []string {
 	o.Color = false
 	rows := make([]string, 0, r.height)
-	title := fmt.Sprintf(" Search: %s — %d found", isolate(r.query), len(r.hits))
+	title := cat.T(i18n.MsgSearchResults, isolate(r.query), len(r.hits))
 	switch {
 	case r.busy:
-		title = " Searching…"
+		title = cat.T(i18n.MsgSearching)
 	case r.err != nil:
-		title = " Search failed: " + isolate(r.err.Error())
+		title = cat.T(i18n.MsgErrSearch, r.err.Error())
 	}
-	rows = append(rows, s.PaneTitleActive.Render(render.Cell(title, width, render.Options{Width: width})))
+	rows = append(rows, s.PaneTitleActive.Render(uiCell(" "+title, width, cat)))
 	for i := r.top; i < len(r.hits) && len(rows)+2 <= r.height; i++ {
 		h := r.hits[i]
-		age := padLeft(relTime(h.Item.Published, now), 4)
+		age := padLeft(cat.AgoShort(h.Item.Published, now), ageWidth)
 		feedW := min(18, width/5)
-		titleW := max(width-2-feedW-2-4-1, 1)
-		head := "  " + render.Cell(h.Item.Title, titleW, o) + "  " + render.Cell(h.Item.FeedTitle, feedW, o) + " " + age
-		snip := "    " + render.Cell(h.Snippet, max(width-4, 1), o)
+		titleW := max(width-2-feedW-2-ageWidth-1, 1)
+		head := row(cat.Lang().RTL(), "  ", render.Cell(h.Item.Title, titleW, o), "  ", render.Cell(h.Item.FeedTitle, feedW, o), " ", age)
+		snip := row(cat.Lang().RTL(), "    ", render.Cell(h.Snippet, max(width-4, 1), o))
 		if i == r.cursor {
 			head, snip = s.Selected.Render(head), s.Selected.Render(snip)
 		} else {
@@ -90,7 +90,7 @@ func (r *results) view(width int, now time.Time, s Styles, o render.Options) []s
 		rows = append(rows, head, snip)
 	}
 	if len(r.hits) == 0 && !r.busy && r.err == nil {
-		rows = append(rows, s.Meta.Render(fit("  No matches", width)))
+		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoMatches), width, cat)))
 	}
 	for len(rows) < r.height {
 		rows = append(rows, strings.Repeat(" ", width))
@@ -100,7 +100,7 @@ func (r *results) view(width int, now time.Time, s Styles, o render.Options) []s
 
 // startSearch opens the search prompt.
 func (m Model) startSearch() (tea.Model, tea.Cmd) {
-	m.prompt.start("Search", m.results.query)
+	m.prompt.start(m.cat.T(i18n.MsgSearch), m.results.query)
 	return m, nil
 }
 

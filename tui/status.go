@@ -1,11 +1,10 @@
 package tui
 
 import (
-	"fmt"
-
 	"charm.land/lipgloss/v2"
 
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // status is the one-line status bar: the bidi mode, one message (an error
@@ -23,7 +22,8 @@ type status struct {
 
 func (s *status) info(text string) { s.text, s.isErr = text, false }
 
-func (s *status) fail(err error) { s.text, s.isErr = err.Error(), true }
+// fail shows an error message (already put in words by the catalogue).
+func (s *status) fail(text string) { s.text, s.isErr = text, true }
 
 func (s *status) startRefresh(total int) {
 	s.refreshing, s.done, s.total, s.newN, s.failedN = true, 0, total, 0, 0
@@ -39,42 +39,44 @@ func (s *status) progress(p Progress) {
 }
 
 // finish ends the refresh and sums it up.
-func (s *status) finish(err error) {
+func (s *status) finish(err error, cat *i18n.Catalog) {
 	s.refreshing = false
 	if err != nil {
-		s.fail(fmt.Errorf("refresh: %w", err))
+		s.fail(cat.T(i18n.MsgErrRefresh, err.Error()))
 		return
 	}
-	text := fmt.Sprintf("Refreshed %d feed(s): %d new", s.total, s.newN)
+	text := cat.T(i18n.MsgRefreshDone, s.total, s.newN)
 	if s.failedN > 0 {
-		text += fmt.Sprintf(", %d failed (marked !)", s.failedN)
+		text += cat.T(i18n.MsgRefreshFailed, s.failedN)
 	}
 	s.info(text)
 }
 
-// view draws the bar, exactly width cells. mode names the bidi mode and
-// where says what the reader is looking at.
-func (s *status) view(width int, mode, where string, st Styles, o render.Options) string {
-	o.Color = false
-	left := st.StatusMode.Render(" " + mode + " ")
+// view draws the bar, exactly width cells: the bidi mode, the message,
+// then where the reader is and the help hint — mirrored in a
+// right-to-left UI. Every piece goes through the bidi renderer.
+func (s *status) view(width int, mode, where string, st Styles, cat *i18n.Catalog) string {
+	rtl := cat.Lang().RTL()
+	modeText := " " + render.SanitizeLine(mode) + " "
+	tag := st.StatusMode.Render(uiCell(modeText, render.Width(modeText), cat))
 	msg := s.text
 	if s.refreshing {
-		msg = fmt.Sprintf("Refreshing %d/%d… %d new", s.done, s.total, s.newN)
+		msg = cat.T(i18n.MsgRefreshProgress, s.done, s.total, s.newN)
 	}
-	right := " " + render.Cell(where, min(render.Width(render.SanitizeLine(where)), width/3), o) + "  ? help "
-	room := width - lipgloss.Width(left) - render.Width(right) - 1
-	if room < 0 {
-		right = ""
-		room = width - lipgloss.Width(left) - 1
+	right := " " + where + "  " + cat.T(i18n.MsgHelpHint) + " "
+	rightW := min(render.Width(render.SanitizeLine(right)), width/3)
+	room := width - lipgloss.Width(tag) - rightW
+	if room < 1 {
+		rightW, room = 0, max(width-lipgloss.Width(tag), 0)
 	}
-	body := " " + render.Cell(msg, max(room, 0), o)
 	style := st.StatusInfo
 	if s.isErr && !s.refreshing {
 		style = st.StatusError
 	}
-	line := left + style.Render(body) + st.StatusBar.Render(right)
-	if w := lipgloss.Width(line); w < width {
-		line += st.StatusBar.Render(padRight("", width-w))
+	body := style.Render(uiCell(" "+msg, room, cat))
+	tail := ""
+	if rightW > 0 {
+		tail = st.StatusBar.Render(uiCell(right, rightW, cat))
 	}
-	return line
+	return row(rtl, tag, body, tail)
 }

@@ -1,11 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
-	"time"
 
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // padRight pads plain text with spaces to width cells (it never cuts).
@@ -24,31 +23,6 @@ func padLeft(s string, width int) string {
 	return s
 }
 
-// relTime says how long ago t was, in at most four cells: "now", "5m",
-// "3h", "12d", "7mo", "3y". A date in the future shows its year.
-func relTime(t, now time.Time) string {
-	const day = 24 * time.Hour
-	d := now.Sub(t)
-	switch {
-	case t.IsZero():
-		return ""
-	case d < -time.Minute:
-		return t.Format("2006")
-	case d < time.Minute:
-		return "now"
-	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d/time.Minute))
-	case d < day:
-		return fmt.Sprintf("%dh", int(d/time.Hour))
-	case d < 60*day:
-		return fmt.Sprintf("%dd", int(d/day))
-	case d < 730*day:
-		return fmt.Sprintf("%dmo", int(d/(30*day)))
-	default:
-		return fmt.Sprintf("%dy", int(d/(365*day)))
-	}
-}
-
 // isolate makes untrusted text one bidi-isolated unit (FSI … PDI) inside
 // a UI message, so an Arabic title or query cannot pull the message's
 // numbers and punctuation into its own direction. Its own bidi controls
@@ -61,5 +35,30 @@ func isolate(s string) string {
 // fit lays a UI message out in exactly width cells, cut with "…" if it
 // is too long.
 func fit(s string, width int) string {
+	return render.Cell(s, width, render.Options{Width: width})
+}
+
+// ageWidth is the column of a headline's age ("3h", "٣ س").
+const ageWidth = 6
+
+// row joins the columns of a row left to right, or right to left in a
+// right-to-left UI: the first column is always at the reading start.
+func row(rtl bool, cols ...string) string {
+	if !rtl {
+		return strings.Join(cols, "")
+	}
+	var b strings.Builder
+	for i := len(cols) - 1; i >= 0; i-- {
+		b.WriteString(cols[i])
+	}
+	return b.String()
+}
+
+// uiCell lays out a UI message in exactly width cells, flush with the
+// reading start of the UI language (right in Arabic, Persian, Hebrew).
+func uiCell(s string, width int, cat *i18n.Catalog) string {
+	if cat.Lang().RTL() {
+		s = "\u200f" + s // RLM: an RTL paragraph, whatever its first letter
+	}
 	return render.Cell(s, width, render.Options{Width: width})
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
@@ -259,7 +259,7 @@ func (m Model) openItem(it feed.Item) (tea.Model, tea.Cmd) {
 
 func (m Model) openLink(url string) (tea.Model, tea.Cmd) {
 	if !feed.IsWebURL(url) {
-		m.status.fail(fmt.Errorf("not opening %q: only http and https links open", render.SanitizeLine(url)))
+		m.status.fail(m.cat.T(i18n.MsgErrNotWebLink, isolate(url)))
 		return m, nil
 	}
 	return m, openURL(m.deps, url)
@@ -271,7 +271,7 @@ func (m Model) cycleBidi() (tea.Model, tea.Cmd) {
 	} else {
 		m.opts.Bidi = render.Visual
 	}
-	m.status.info("Bidi mode: " + m.opts.Bidi.String() + " (press b to switch)")
+	m.status.info(m.cat.T(i18n.MsgBidiMode, m.modeName()))
 	return m, m.relayout()
 }
 
@@ -292,7 +292,7 @@ func (m Model) refresh(feeds []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {
 	case m.status.refreshing:
 		return m, then
 	case len(feeds) == 0:
-		m.status.info("No feeds to refresh — add one with: akhbar add URL")
+		m.status.info(m.cat.T(i18n.MsgNoFeeds))
 		return m, then
 	case m.deps.Refresh == nil:
 		return m, then

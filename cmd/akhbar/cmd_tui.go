@@ -69,7 +69,7 @@ func (a *app) runDemo(ctx context.Context, opts tui.Options) error {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
-	opts.Banner = "Demo edition — add your own feeds with: akhbar add URL"
+	opts.Demo = true
 	opts.RefreshOnStart = true
 	return a.runProgram(a.tuiDeps(st), opts)
 }
@@ -92,8 +92,9 @@ func (a *app) tuiOptions() (tui.Options, error) {
 		return tui.Options{}, err
 	}
 	probe := a.cfg.Display.Bidi == "" || a.cfg.Display.Bidi == "auto"
+	lang, digits := a.cfg.language(os.Getenv)
 	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme,
-		AutoRefresh: a.interval, Keys: a.cfg.keyMap(), Settings: a.settings}, nil
+		AutoRefresh: a.interval, Keys: a.cfg.keyMap(), Settings: a.settings, Lang: lang, Digits: digits}, nil
 }
 
 // tuiDeps connects the TUI to the cache, the refresh pipeline, the

@@ -14,6 +14,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/tui"
+	"github.com/akhbar/akhbar/tui/i18n"
 )
 
 // Config is the user's config.toml. DESIGN.md lists the keys scripts rely
@@ -92,8 +93,8 @@ type DisplayConfig struct {
 
 // UIConfig controls the interface.
 type UIConfig struct {
-	Language string `toml:"language"`
-	Browser  string `toml:"browser"`
+	Language string `toml:"language"` // auto | ar | fa | he | en
+	Digits   string `toml:"digits"`   // auto | latin | arabic | persian
 }
 
 // defaultConfig is what an absent config file means.
@@ -101,7 +102,7 @@ func defaultConfig() Config {
 	return Config{
 		Refresh: RefreshConfig{Concurrency: 16, PerHost: 4, FullText: true, Interval: "30m", Timeout: "30s"},
 		Display: DisplayConfig{Bidi: "auto", Shape: "auto", Theme: "auto"},
-		UI:      UIConfig{Language: "auto"},
+		UI:      UIConfig{Language: "auto", Digits: "auto"},
 	}
 }
 
@@ -162,6 +163,7 @@ func (c Config) validate(path string) error {
 		check("display.shape", c.Display.Shape, "auto", "on", "off"),
 		check("display.theme", c.Display.Theme, "auto", "dark", "light"),
 		check("ui.language", c.UI.Language, "auto", "ar", "fa", "he", "en"),
+		check("ui.digits", c.UI.Digits, "auto", "latin", "arabic", "persian"),
 	)
 }
 
@@ -173,6 +175,20 @@ func (c Config) keyMap() *tui.KeyMap {
 		return nil // unreachable after validate: fall back to the defaults
 	}
 	return &keys
+}
+
+// language is the UI language and its digits: the config's, else the
+// environment's (LC_ALL, LC_MESSAGES, LANG).
+func (c Config) language(getenv func(string) string) (i18n.Lang, i18n.Digits) {
+	lang := i18n.FromEnv(getenv)
+	if l, err := i18n.Parse(c.UI.Language); err == nil {
+		lang = l
+	}
+	digits := lang.DefaultDigits()
+	if d, err := i18n.ParseDigits(c.UI.Digits); err == nil {
+		digits = d
+	}
+	return lang, digits
 }
 
 func (c Config) interval() (time.Duration, error) {

@@ -66,6 +66,7 @@ func xdgEnv(t *testing.T) []string {
 		"XDG_DATA_HOME=" + filepath.Join(dir, "data"),
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
+		"LC_ALL=C.UTF-8", // an English UI, whatever the machine's locale
 	}
 }
 
