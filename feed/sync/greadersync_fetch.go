@@ -59,12 +59,13 @@ func (r *grRun) ids(ctx context.Context, q greader.StreamQuery) (idSet, error) {
 	return set, nil
 }
 
-// windowStart is the ot= of the new items: the last sync's time, or on
-// the first sync grFirstWindow before now (0, everything, when the
-// server sends no Date).
+// windowStart is the ot= of the new items: a second before the last
+// sync's time (servers take ot as "after", and the last sync may have
+// missed items of its own second), or on the first sync grFirstWindow
+// before now (0, everything, when the server sends no Date).
 func (r *grRun) windowStart() int64 {
 	if r.prev.Time > 0 {
-		return r.prev.Time
+		return r.prev.Time - 1
 	}
 	if r.since > 0 {
 		return r.since - int64(grFirstWindow/time.Second)

@@ -133,13 +133,31 @@ func (f *fixture) reopen(t testing.TB) {
 // sync runs one sync and returns its stats and the requests it made.
 func (f *fixture) sync(t testing.TB) (sync.Stats, []string, error) {
 	t.Helper()
-	m, err := sync.NewMiniflux(context.Background(), f.account, f.local, f.count)
+	e, err := sync.Open(context.Background(), f.account, f.local, f.count)
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.count.take()
-	st, err := m.Sync(context.Background())
+	st, err := e.Sync(context.Background())
 	return st, f.count.take(), err
+}
+
+// useGReader switches the fixture's account to Miniflux's Google Reader
+// endpoint, with the login name and a password of its own.
+func (f *fixture) useGReader(t testing.TB, s *synctest.Server) {
+	t.Helper()
+	login, pw := "gr-"+f.user.Name, "gr-pw-"+f.user.Password
+	s.EnableGoogleReader(t, f.user, login, pw)
+	env := "AKHBAR_TEST_GR_SECRET_" + f.user.Name
+	t.Setenv(env, pw)
+	f.account.Kind = sync.KindGReader
+	f.account.Username = login
+	f.account.Credential = sync.Credential{Kind: sync.Password, Env: env}
+	a, err := f.local.SaveAccount(context.Background(), f.account)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.account = a
 }
 
 // mustSync is sync that fails t on error.
