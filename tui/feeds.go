@@ -204,7 +204,7 @@ func (p *feedsPane) view(width int, focused bool, s Styles, o render.Options) []
 func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o render.Options) string {
 	count := ""
 	if e.unread > 0 {
-		count = " " + fmt.Sprint(e.unread)
+		count = " " + fmt.Sprint(e.unread) + " "
 	}
 	lead := " " + strings.Repeat("  ", e.depth)
 	switch {

@@ -136,7 +136,7 @@ func (h *headlines) need() int {
 func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) []string {
 	rows := make([]string, 0, h.height)
 	if h.loaded && h.total == 0 {
-		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoHeadlines), width, cat)))
+		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoHeadlines), width, cat, o)))
 	}
 	for r := h.top; r < h.top+h.height && r < h.total; r++ {
 		i := r - h.winStart
@@ -162,7 +162,7 @@ func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool,
 	if it.Starred {
 		mark = "★ "
 	}
-	age := padLeft(cat.AgoShort(it.Published, now), ageWidth)
+	age := uiCell(cat.AgoShort(it.Published, now), ageWidth, cat, o)
 	feedCol := 0
 	if showFeed && width >= 60 {
 		feedCol = min(18, width/5)

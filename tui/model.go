@@ -185,7 +185,7 @@ func (m Model) body() string {
 	if m.prompt.active {
 		rows = append(rows, m.prompt.view(m.width, m.styles, m.renderOpts()))
 	} else {
-		rows = append(rows, m.status.view(m.width, m.modeName(), m.where(), m.styles, m.cat))
+		rows = append(rows, m.status.view(m.width, m.modeName(), m.where(), m.styles, m.renderOpts(), m.cat))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -227,7 +227,7 @@ func (m Model) rtl() bool { return m.cat.Lang().RTL() }
 
 // cell lays out one UI message in exactly width cells, aligned to the
 // reading start of the UI language.
-func (m Model) cell(s string, width int) string { return uiCell(s, width, m.cat) }
+func (m Model) cell(s string, width int) string { return uiCell(s, width, m.cat, m.renderOpts()) }
 
 // modeName names the bidi mode in the UI language.
 func (m Model) modeName() string {
@@ -262,13 +262,13 @@ func (m Model) layoutKey() layoutKey {
 // where says what the screen shows, for the right of the status line.
 func (m Model) where() string {
 	if m.focus == focusReader {
-		return m.breadcrumb() + " " + itoa(m.reader.percent()) + "%"
+		return m.breadcrumb() + " " + m.cat.Number(m.reader.percent()) + "%"
 	}
 	title := isolate(m.feeds.selected().title)
 	if m.list.total == 0 {
 		return title
 	}
-	return title + " " + itoa(m.list.cursor+1) + "/" + itoa(m.list.total)
+	return title + " " + m.cat.Number(m.list.cursor+1) + "/" + m.cat.Number(m.list.total)
 }
 
 func (m Model) windowTitle() string {

@@ -74,10 +74,10 @@ func (r *results) view(width int, now time.Time, s Styles, o render.Options, cat
 	case r.err != nil:
 		title = cat.T(i18n.MsgErrSearch, r.err.Error())
 	}
-	rows = append(rows, s.PaneTitleActive.Render(uiCell(" "+title, width, cat)))
+	rows = append(rows, s.PaneTitleActive.Render(uiCell(" "+title, width, cat, o)))
 	for i := r.top; i < len(r.hits) && len(rows)+2 <= r.height; i++ {
 		h := r.hits[i]
-		age := padLeft(cat.AgoShort(h.Item.Published, now), ageWidth)
+		age := uiCell(cat.AgoShort(h.Item.Published, now), ageWidth, cat, o)
 		feedW := min(18, width/5)
 		titleW := max(width-2-feedW-2-ageWidth-1, 1)
 		head := row(cat.Lang().RTL(), "  ", render.Cell(h.Item.Title, titleW, o), "  ", render.Cell(h.Item.FeedTitle, feedW, o), " ", age)
@@ -90,7 +90,7 @@ func (r *results) view(width int, now time.Time, s Styles, o render.Options, cat
 		rows = append(rows, head, snip)
 	}
 	if len(r.hits) == 0 && !r.busy && r.err == nil {
-		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoMatches), width, cat)))
+		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoMatches), width, cat, o)))
 	}
 	for len(rows) < r.height {
 		rows = append(rows, strings.Repeat(" ", width))

@@ -55,10 +55,10 @@ func (s *status) finish(err error, cat *i18n.Catalog) {
 // view draws the bar, exactly width cells: the bidi mode, the message,
 // then where the reader is and the help hint — mirrored in a
 // right-to-left UI. Every piece goes through the bidi renderer.
-func (s *status) view(width int, mode, where string, st Styles, cat *i18n.Catalog) string {
+func (s *status) view(width int, mode, where string, st Styles, o render.Options, cat *i18n.Catalog) string {
 	rtl := cat.Lang().RTL()
 	modeText := " " + render.SanitizeLine(mode) + " "
-	tag := st.StatusMode.Render(uiCell(modeText, render.Width(modeText), cat))
+	tag := st.StatusMode.Render(uiCell(modeText, render.Width(modeText), cat, o))
 	msg := s.text
 	if s.refreshing {
 		msg = cat.T(i18n.MsgRefreshProgress, s.done, s.total, s.newN)
@@ -73,10 +73,10 @@ func (s *status) view(width int, mode, where string, st Styles, cat *i18n.Catalo
 	if s.isErr && !s.refreshing {
 		style = st.StatusError
 	}
-	body := style.Render(uiCell(" "+msg, room, cat))
+	body := style.Render(uiCell(" "+msg, room, cat, o))
 	tail := ""
 	if rightW > 0 {
-		tail = st.StatusBar.Render(uiCell(right, rightW, cat))
+		tail = st.StatusBar.Render(uiCell(right, rightW, cat, o))
 	}
 	return row(rtl, tag, body, tail)
 }

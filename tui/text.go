@@ -56,9 +56,10 @@ func row(rtl bool, cols ...string) string {
 
 // uiCell lays out a UI message in exactly width cells, flush with the
 // reading start of the UI language (right in Arabic, Persian, Hebrew).
-func uiCell(s string, width int, cat *i18n.Catalog) string {
+func uiCell(s string, width int, cat *i18n.Catalog, o render.Options) string {
 	if cat.Lang().RTL() {
 		s = "\u200f" + s // RLM: an RTL paragraph, whatever its first letter
 	}
-	return render.Cell(s, width, render.Options{Width: width})
+	o.Color = false
+	return render.Cell(s, width, o)
 }

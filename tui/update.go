@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -300,5 +298,3 @@ func (m Model) refresh(feeds []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {
 	m.status.startRefresh(len(feeds))
 	return m, tea.Batch(startRefresh(m.deps, feeds), then)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
