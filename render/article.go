@@ -66,15 +66,16 @@ func ArticlePage(a feed.Article, o Options) Page {
 // (DirAuto: by its first strong character, rules P2–P3, else LTR). RTL
 // lines are right-aligned to o.Width. It cannot fail.
 func Paragraph(text string, dir feed.Dir, o Options) []string {
-	paras := prepare(text, nil, 0, false)
+	s := newStyler(o, nil)
+	paras := s.prepare(text, nil, 0, false, false)
 	spec := blockSpec{paras: paras, dir: resolveDir(dir, paras), base: baseText}
-	return layoutBlock(spec, newStyler(o, nil))
+	return layoutBlock(spec, s)
 }
 
 // header lays out the title and the byline · date · site line.
 func header(a feed.Article, dir feed.Dir, s *styler) []string {
 	var out []string
-	if paras := []text{joinLine(prepare(a.Title, nil, 0, false))}; !blank(paras) {
+	if paras := s.prepare(a.Title, nil, 0, false, true); !blank(paras) {
 		out = layoutBlock(blockSpec{paras: paras, dir: resolveDir(dir, paras), base: baseTitle}, s)
 	}
 	var meta text
@@ -116,7 +117,7 @@ func date(a feed.Article) string {
 // blockOf prepares one article block for layout.
 func blockOf(b feed.Block, a feed.Article, s *styler) blockSpec {
 	code := b.Kind == feed.Code
-	paras := prepare(b.Text, b.Spans, len(a.Links), code)
+	paras := s.prepare(b.Text, b.Spans, len(a.Links), code, false)
 	if !code && blank(paras) {
 		return blockSpec{}
 	}
@@ -164,7 +165,7 @@ func blank(paras []text) bool {
 // to s.links[offset+i]. It also returns the index in its lines of each
 // entry's first line.
 func linkList(title string, links []feed.Link, offset int, dir feed.Dir, s *styler) ([]string, []int) {
-	tparas := prepare(title, nil, 0, false)
+	tparas := s.prepare(title, nil, 0, false, false)
 	out := layoutBlock(blockSpec{paras: tparas, dir: resolveDir(dir, tparas), base: baseHeading}, s)
 	at := make([]int, 0, len(links))
 	for i, l := range links {
@@ -182,14 +183,14 @@ func linkEntry(n, target int, l feed.Link, s *styler) []string {
 	if title == "" {
 		title, url = url, ""
 	}
-	paras := prepare(title, nil, 0, false)
+	paras := s.prepare(title, nil, 0, false, false)
 	linked(paras, target)
 	spec := blockSpec{paras: paras, dir: resolveDir(feed.DirAuto, paras), base: baseText}
 	label := "[" + strconv.Itoa(n) + "]"
 	spec.decor = sideMarker(label, strings.Repeat(" ", len(label)), spec.dir == bidi.RTL, baseLink)
 	out := layoutBlock(spec, s)
 	if url != "" && url != title {
-		uparas := prepare(url, nil, 0, false)
+		uparas := s.prepare(url, nil, 0, false, false)
 		linked(uparas, target)
 		indent := decor{indent: len(label) + 1}
 		uspec := blockSpec{paras: uparas, dir: bidi.LTR, base: baseMeta, decor: indent, hard: true}

@@ -36,7 +36,7 @@ type blockSpec struct {
 // with the decoration on the right, LTR lines with it on the left. The
 // decoration is dropped when it would leave fewer than 4 cells of text.
 func layoutBlock(spec blockSpec, s *styler) []string {
-	width := s.o.width()
+	width := s.width
 	d := spec.decor
 	if width-d.width() < 4 {
 		d = decor{}
@@ -44,41 +44,46 @@ func layoutBlock(spec blockSpec, s *styler) []string {
 	inner := width - d.width()
 	var out []string
 	for _, t := range spec.paras {
-		var lines []visualLine
-		var rtl bool
+		pa := s.paragraph(t, spec.dir)
+		var lines []span
 		if spec.hard {
-			lines, rtl = codeLines(s, t, spec.dir, inner)
+			lines = s.hardWrap(pa.cs, inner)
 		} else {
-			lines, rtl = paragraphLines(s, t, spec.dir, inner)
+			lines = s.wrap(t.runes, pa.cs, inner)
 		}
+		rtl := pa.p.BaseLevel()%2 == 1 || spec.right
 		for _, l := range lines {
 			marker := d.rest
 			if len(out) == 0 {
 				marker = d.first
 			}
-			out = append(out, decorate(s, l, spec.base, d, marker, rtl || spec.right, width))
+			vl := s.lineOf(pa, pa.cs[l.start:l.end], inner, s.shape)
+			out = append(out, s.decorate(vl, spec.base, d, marker, rtl, width))
 		}
 	}
 	return out
 }
 
 // decorate writes one line with its decoration and alignment.
-func decorate(s *styler, l visualLine, base baseStyle, d decor, marker string, rtl bool, width int) string {
+func (s *styler) decorate(l visualLine, base baseStyle, d decor, marker string, rtl bool, width int) string {
 	var b strings.Builder
-	text := s.line(l, base)
-	if marker != "" {
-		marker = s.plain(marker, d.style)
-	}
+	b.Grow(width + 3*len(l.runes) + len(marker))
 	if !rtl {
-		b.WriteString(strings.Repeat(" ", d.indent))
-		b.WriteString(marker)
-		b.WriteString(text)
+		writeSpaces(&b, d.indent)
+		s.writePlain(&b, marker, d.style)
+		s.writeLine(&b, l, base)
 		return b.String()
 	}
-	pad := width - d.width() - l.width
-	b.WriteString(strings.Repeat(" ", max(pad, 0)))
-	b.WriteString(text)
-	b.WriteString(marker)
-	b.WriteString(strings.Repeat(" ", d.indent))
+	writeSpaces(&b, width-d.width()-l.width)
+	s.writeLine(&b, l, base)
+	s.writePlain(&b, marker, d.style)
+	writeSpaces(&b, d.indent)
 	return b.String()
+}
+
+// writeSpaces writes n spaces (none when n <= 0).
+func writeSpaces(b *strings.Builder, n int) {
+	for range n {
+		b.WriteByte(' ')
+	}
 }

@@ -2,8 +2,6 @@ package render
 
 import (
 	"strings"
-
-	"github.com/akhbar/akhbar/render/bidi"
 )
 
 // Cell fits one line of untrusted text (a headline, a feed name) into
@@ -15,47 +13,39 @@ func Cell(text string, width int, o Options) string {
 	if width < 1 {
 		return ""
 	}
-	paras := prepare(text, nil, 0, false)
-	t := joinLine(paras)
-	dir := resolveDir("", paras)
-	p := bidi.Resolve(t.runes, dir)
-	rtl := p.BaseLevel()%2 == 1
 	s := newStyler(o, nil)
-	cs := s.m.clusters(t.runes)
-	l := trimSpaces(t.runes, cs, span{0, len(cs)})
-	cs = cs[l.start:l.end]
-	fit, cut := fitClusters(cs, width)
+	paras := s.prepare(text, nil, 0, false, true)
+	t := paras[0]
+	pa := s.paragraph(t, resolveDir("", paras))
+	rtl := pa.p.BaseLevel()%2 == 1
+	l := trimSpaces(t.runes, pa.cs, span{0, len(pa.cs)})
+	fit, cut := fitClusters(pa.cs[l.start:l.end], width)
 	for cut && len(fit) > 0 && isSpace(t.runes, fit[len(fit)-1]) {
 		fit = fit[:len(fit)-1]
 	}
-	var line visualLine
-	if len(fit) > 0 {
-		line = lineOf(s, t, p, fit, width, o.Shape)
+	line := s.lineOf(pa, fit, width, o.Shape)
+	body := make([]rune, 0, len(line.runes)+1)
+	switch {
+	case cut && rtl:
+		body = append(append(body, '…'), line.runes...)
+	case cut:
+		body = append(append(body, line.runes...), '…')
+	default:
+		body = append(body, line.runes...)
 	}
-	body := line.plain()
-	if cut {
-		if rtl {
-			body = "…" + body
-		} else {
-			body += "…"
-		}
-	}
-	pad := strings.Repeat(" ", max(width-s.m.width(body), 0))
+	pad := max(width-s.m.width(body), 0)
+	var b strings.Builder
+	b.Grow(pad + 3*len(body))
 	if rtl {
-		return pad + body
+		writeSpaces(&b, pad)
 	}
-	return body + pad
-}
-
-// joinLine joins paragraphs into one line, newlines becoming spaces.
-func joinLine(paras []text) text {
-	t := paras[0]
-	for _, p := range paras[1:] {
-		t.append(' ', attr{})
-		t.runes = append(t.runes, p.runes...)
-		t.attrs = append(t.attrs, p.attrs...)
+	for _, r := range body {
+		b.WriteRune(r)
 	}
-	return t
+	if !rtl {
+		writeSpaces(&b, pad)
+	}
+	return b.String()
 }
 
 // fitClusters returns the leading clusters that fit in width cells, and

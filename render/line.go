@@ -3,69 +3,58 @@ package render
 import (
 	"unicode"
 
-	"strings"
-
 	"github.com/akhbar/akhbar/render/bidi"
 	"github.com/akhbar/akhbar/render/shape"
 )
 
-// piece is a run of visually adjacent text with one attr.
-type piece struct {
-	text string
-	attr attr
-}
-
 // visualLine is one laid-out line of paragraph text, before decoration:
-// its pieces left to right and its display width.
+// its runes left to right with the attr of each, and its display width.
+// Its slices are buffers of the styler, overwritten by the next line.
 type visualLine struct {
-	pieces []piece
-	width  int
+	runes []rune
+	attrs []attr
+	width int
 }
 
-// paragraphLines lays out one paragraph (no newlines) in width cells:
-// levels resolved once, wrapped in logical order, then each line
-// reordered (and shaped) per o.
-func paragraphLines(s *styler, t text, dir bidi.Direction, width int) ([]visualLine, bool) {
-	p := bidi.Resolve(t.runes, dir)
-	cs := s.m.clusters(t.runes)
-	var out []visualLine
-	for _, l := range wrap(t.runes, cs, width) {
-		out = append(out, lineOf(s, t, p, cs[l.start:l.end], width, s.o.Shape))
+// lineOf builds the clusters lcs of paragraph pa as one line. In Visual
+// mode it shapes (when shaping), reorders grapheme clusters by their
+// levels after rule L1 and mirrors characters at odd levels; in Logical
+// mode it keeps logical order. Bidi controls are dropped; a cluster wider
+// than width (a wide character on a 1-cell line) becomes "…".
+func (s *styler) lineOf(pa para, lcs []cluster, width int, shaping bool) visualLine {
+	if len(lcs) == 0 {
+		return visualLine{}
 	}
-	return out, p.BaseLevel()%2 == 1
-}
-
-// lineOf builds the clusters lcs of t (at least one) as one line. In
-// Visual mode it shapes (when o.Shape), reorders grapheme clusters by
-// their levels after rule L1 and mirrors characters at odd levels; in
-// Logical mode it keeps logical order. Bidi controls are dropped; a
-// cluster wider than width (a wide character on a 1-cell line) becomes
-// "…".
-func lineOf(s *styler, t text, p *bidi.Paragraph, lcs []cluster, width int, shaping bool) visualLine {
+	b := &s.buf
 	start, end := lcs[0].start, lcs[len(lcs)-1].end
-	runes, attrs := t.runes[start:end], t.attrs[start:end]
-	cs := make([]cluster, len(lcs))
-	for i, c := range lcs {
-		cs[i] = cluster{c.start - start, c.end - start, c.width}
+	runes, attrs := pa.t.runes[start:end], pa.t.attrs[start:end]
+	cs := b.lineClusters[:0]
+	for _, c := range lcs {
+		cs = append(cs, cluster{c.start - start, c.end - start, c.width})
 	}
-	if s.o.Bidi == Logical {
-		return assemble(s.m, runes, nil, cs, nil, attrs, nil, width)
+	b.lineClusters = cs
+	if s.bidi == Logical {
+		return s.assemble(runes, nil, cs, nil, attrs, nil, width)
 	}
-	levels := p.LineLevels(start, end)
+	b.levels = pa.p.AppendLineLevels(b.levels[:0], start, end)
 	out, src := runes, []int(nil)
 	if shaping && shape.NeedsShaping(runes) {
-		out, src = shape.Shape(runes)
+		b.shaped, b.src = shape.AppendShape(grow(b.shaped, len(runes)), grow(b.src, len(runes)), runes)
+		out, src = b.shaped, b.src
 		if len(out) != len(runes) { // ligatures: clusters changed
-			cs = s.m.clusters(out)
+			b.lineClusters = s.m.clusters(b.lineClusters[:0], out)
+			cs = b.lineClusters
 		} // else same clusters; assemble measures the result anyway
 	}
-	cl := make([]bidi.Level, len(cs))
-	for i, c := range cs {
-		cl[i] = levels[source(src, c.start)]
+	cl := b.clusterLevels[:0]
+	for _, c := range cs {
+		cl = append(cl, b.levels[source(src, c.start)])
 	}
-	l := assemble(s.m, out, src, cs, bidi.VisualOrder(cl), attrs, cl, width)
+	b.clusterLevels = cl
+	b.order = bidi.AppendVisualOrder(b.order[:0], cl)
+	l := s.assemble(out, src, cs, b.order, attrs, cl, width)
 	if l.width > width && src != nil { // shaping made it wider: don't shape
-		return lineOf(s, t, p, lcs, width, false)
+		return s.lineOf(pa, lcs, width, false)
 	}
 	return l
 }
@@ -80,18 +69,10 @@ func source(src []int, i int) int {
 }
 
 // assemble writes clusters cs of runes in the given visual order (nil =
-// logical), mirroring runes of clusters at odd levels, merging adjacent
-// clusters with the same attr into pieces.
-func assemble(m measurer, runes []rune, src []int, cs []cluster, order []int, attrs []attr, levels []bidi.Level, width int) visualLine {
-	var l visualLine
-	var b strings.Builder
-	cur := attr{}
-	flush := func() {
-		if b.Len() > 0 {
-			l.pieces = append(l.pieces, piece{b.String(), cur})
-			b.Reset()
-		}
-	}
+// logical) into the styler's line buffers, mirroring runes of clusters at
+// odd levels; every rune of a cluster takes the attr of its first rune.
+func (s *styler) assemble(runes []rune, src []int, cs []cluster, order []int, attrs []attr, levels []bidi.Level, width int) visualLine {
+	vis, va := s.buf.vis[:0], s.buf.visAttrs[:0]
 	for v := range cs {
 		i := v
 		if order != nil {
@@ -101,12 +82,9 @@ func assemble(m measurer, runes []rune, src []int, cs []cluster, order []int, at
 		if orphan(runes[c.start]) {
 			continue
 		}
-		if a := attrs[source(src, c.start)]; a != cur {
-			flush()
-			cur = a
-		}
+		a := attrs[source(src, c.start)]
 		if c.width > width {
-			b.WriteString("…")
+			vis, va = append(vis, '…'), append(va, a)
 			continue
 		}
 		odd := levels != nil && levels[i]%2 == 1
@@ -117,45 +95,28 @@ func assemble(m measurer, runes []rune, src []int, cs []cluster, order []int, at
 			if odd {
 				r = bidi.Mirror(r)
 			}
-			b.WriteRune(r)
+			vis, va = append(vis, r), append(va, a)
 		}
 	}
-	flush()
-	l.width = m.width(l.plain())
-	return l
+	s.buf.vis, s.buf.visAttrs = vis, va
+	return visualLine{runes: vis, attrs: va, width: s.m.width(vis)}
 }
 
-// plain returns the line's text without styles.
-func (l visualLine) plain() string {
-	if len(l.pieces) == 1 {
-		return l.pieces[0].text
-	}
-	var b strings.Builder
-	for _, p := range l.pieces {
-		b.WriteString(p.text)
-	}
-	return b.String()
-}
-
-// codeLines lays out one line of code: hard-wrapped at cluster
-// boundaries with its spaces kept, in an LTR paragraph.
-func codeLines(s *styler, t text, dir bidi.Direction, width int) ([]visualLine, bool) {
-	p := bidi.Resolve(t.runes, dir)
-	cs := s.m.clusters(t.runes)
-	var out []visualLine
+// hardWrap breaks clusters cs into lines of at most width cells at any
+// cluster boundary, keeping spaces (code). An empty cs is one empty line.
+func (s *styler) hardWrap(cs []cluster, width int) []span {
+	lines := s.buf.lines[:0]
 	start, w := 0, 0
 	for i, c := range cs {
 		if w+c.width > width && i > start {
-			out = append(out, lineOf(s, t, p, cs[start:i], width, s.o.Shape))
+			lines = append(lines, span{start, i})
 			start, w = i, 0
 		}
 		w += c.width
 	}
-	if len(cs) == 0 {
-		return []visualLine{{}}, p.BaseLevel()%2 == 1 // keep an empty line of code
-	}
-	out = append(out, lineOf(s, t, p, cs[start:], width, s.o.Shape))
-	return out, p.BaseLevel()%2 == 1
+	lines = append(lines, span{start, len(cs)})
+	s.buf.lines = lines
+	return lines
 }
 
 // orphan reports whether a cluster starting with r has no base
@@ -164,5 +125,8 @@ func codeLines(s *styler, t text, dir bidi.Direction, width int) ([]visualLine, 
 // moved next to another cluster they would join it and could change its
 // width (a lone U+FE0F makes the character before it wide).
 func orphan(r rune) bool {
+	if simple(r) {
+		return false
+	}
 	return bidi.IsFormatting(r) || unicode.Is(unicode.M, r) || r == '\u200c' || r == '\u200d'
 }

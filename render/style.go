@@ -10,14 +10,21 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// styler holds the state of one layout: it measures clusters and turns
-// pieces into terminal text: plain when o.Color is false, else styled by
-// the theme and, for links to http(s) URLs, wrapped in OSC 8 hyperlinks.
+// styler holds the state of one layout: it measures clusters, keeps the
+// buffers the layout reuses, and turns laid-out text into terminal text:
+// plain when o.Color is false, else styled by the theme and, for links
+// to http(s) URLs, wrapped in OSC 8 hyperlinks.
 type styler struct {
-	o     Options
-	links []feed.Link
-	cache map[styleKey]ansi.Style
-	m     measurer
+	width   int      // Options.width()
+	bidi    BidiMode // Options.Bidi
+	shape   bool     // Options.Shape
+	color   bool     // Options.Color
+	theme   *Theme   // Options.Theme when color is set, else nil
+	links   []feed.Link
+	targets []string // targets[i]: OSC 8 target of links[i], "" when it has none
+	cache   map[styleKey]string
+	m       measurer
+	buf     scratch
 }
 
 // styleKey identifies a combination of block style and inline flags.
@@ -42,13 +49,25 @@ const (
 	baseBullet
 )
 
+// newStyler starts a layout with options o; inline links refer to links
+// by their 1-based index.
 func newStyler(o Options, links []feed.Link) *styler {
-	return &styler{o: o, links: links, cache: map[styleKey]ansi.Style{}, m: measurer{}}
+	s := &styler{width: o.width(), bidi: o.Bidi, shape: o.Shape, color: o.Color, links: links}
+	if o.Color {
+		theme := o.Theme // only the copy escapes, and only with colour
+		s.theme = &theme
+		s.cache = map[styleKey]string{}
+		s.targets = make([]string, len(links))
+		for i, l := range links {
+			s.targets[i], _ = linkTarget(l.URL) // "" when it is not a web URL
+		}
+	}
+	return s
 }
 
 // themeStyle returns the theme's style for a block.
 func (s *styler) themeStyle(b baseStyle) lipgloss.Style {
-	t := s.o.Theme
+	t := s.theme
 	switch b {
 	case baseTitle:
 		return t.Title
@@ -72,12 +91,13 @@ func (s *styler) themeStyle(b baseStyle) lipgloss.Style {
 	return lipgloss.NewStyle()
 }
 
-// style returns (and remembers) the SGR style of inline flags on a block.
-func (s *styler) style(k styleKey) ansi.Style {
+// style returns (and remembers) the SGR sequence that starts the style
+// of inline flags on a block, "" for no style.
+func (s *styler) style(k styleKey) string {
 	if st, ok := s.cache[k]; ok {
 		return st
 	}
-	t := s.o.Theme
+	t := s.theme
 	st := lipgloss.NewStyle()
 	for _, f := range []struct {
 		flag  uint8
@@ -88,8 +108,12 @@ func (s *styler) style(k styleKey) ansi.Style {
 		}
 	}
 	sgr := sgrOf(st.Inherit(s.themeStyle(k.base)))
-	s.cache[k] = sgr
-	return sgr
+	var seq string
+	if len(sgr) > 0 {
+		seq = sgr.String()
+	}
+	s.cache[k] = seq
+	return seq
 }
 
 // sgrOf converts the colours and attributes of a Lip Gloss style into
@@ -130,35 +154,63 @@ func isNoColor(c color.Color) bool {
 	return c == nil || none
 }
 
-// render writes one piece of a block styled with base.
-func (s *styler) render(p piece, base baseStyle) string {
-	if !s.o.Color {
-		return p.text
-	}
-	out := s.style(styleKey{base, p.attr.flags}).Styled(p.text)
-	if p.attr.link >= 1 && p.attr.link <= len(s.links) {
-		if u, ok := linkTarget(s.links[p.attr.link-1].URL); ok {
-			out = hyperlink(u, out)
+// writeRunes writes runes with one attr, styled as part of a block with
+// base style.
+func (s *styler) writeRunes(b *strings.Builder, runes []rune, a attr, base baseStyle) {
+	if !s.color {
+		for _, r := range runes {
+			b.WriteRune(r)
 		}
+		return
 	}
-	return out
+	target := ""
+	if a.link >= 1 && a.link <= len(s.targets) {
+		target = s.targets[a.link-1]
+	}
+	if target != "" {
+		b.WriteString("\x1b]8;;" + target + "\x1b\\")
+	}
+	sgr := s.style(styleKey{base, a.flags})
+	b.WriteString(sgr)
+	for _, r := range runes {
+		b.WriteRune(r)
+	}
+	if sgr != "" {
+		b.WriteString(ansi.ResetStyle)
+	}
+	if target != "" {
+		b.WriteString("\x1b]8;;\x1b\\")
+	}
 }
 
-// plain writes text in one of the block styles (decorations, URLs).
-func (s *styler) plain(text string, base baseStyle) string {
-	return s.render(piece{text: text}, base)
+// writePlain writes text in one of the block styles (decorations).
+func (s *styler) writePlain(b *strings.Builder, text string, base baseStyle) {
+	if text == "" {
+		return
+	}
+	if !s.color {
+		b.WriteString(text)
+		return
+	}
+	sgr := s.style(styleKey{base: base})
+	b.WriteString(sgr)
+	b.WriteString(text)
+	if sgr != "" {
+		b.WriteString(ansi.ResetStyle)
+	}
 }
 
-// line writes the pieces of a visual line.
-func (s *styler) line(l visualLine, base baseStyle) string {
-	if len(l.pieces) == 1 {
-		return s.render(l.pieces[0], base)
+// writeLine writes a visual line, one styled piece per run of runes with
+// the same attr.
+func (s *styler) writeLine(b *strings.Builder, l visualLine, base baseStyle) {
+	for i := 0; i < len(l.runes); {
+		j := i + 1
+		for j < len(l.attrs) && l.attrs[j] == l.attrs[i] {
+			j++
+		}
+		s.writeRunes(b, l.runes[i:j], l.attrs[i], base)
+		i = j
 	}
-	var b strings.Builder
-	for _, p := range l.pieces {
-		b.WriteString(s.render(p, base))
-	}
-	return b.String()
 }
 
 // linkTarget returns raw as a URL safe to put in an OSC 8 sequence, and
@@ -178,9 +230,4 @@ func linkTarget(raw string) (string, bool) {
 		b.WriteByte(c)
 	}
 	return b.String(), true
-}
-
-// hyperlink wraps text in an OSC 8 hyperlink to target.
-func hyperlink(target, text string) string {
-	return "\x1b]8;;" + target + "\x1b\\" + text + "\x1b]8;;\x1b\\"
 }

@@ -1,8 +1,9 @@
 package render
 
 import (
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/akhbar/akhbar/feed"
@@ -30,11 +31,6 @@ type text struct {
 	attrs []attr
 }
 
-// newText returns an empty text with room for n runes.
-func newText(n int) text {
-	return text{runes: make([]rune, 0, n), attrs: make([]attr, 0, n)}
-}
-
 // append adds one rune with its attr.
 func (t *text) append(r rune, a attr) {
 	t.runes = append(t.runes, r)
@@ -42,33 +38,47 @@ func (t *text) append(r rune, a attr) {
 }
 
 // prepare sanitises a block's text and splits it into paragraphs at
-// newlines. Spans (byte offsets into s) become per-rune attrs; an Anchor
-// span whose Link is in 1..nLinks gets its "[n]" marker appended after
-// its text. Tabs become spaces, or are expanded to tab stops of 4 when
-// code is set.
-func prepare(s string, spans []feed.Span, nLinks int, code bool) []text {
-	offs, runes := decode(s)
-	attrs := paintSpans(offs, spans, nLinks)
-	markers := markerPositions(offs, len(s), spans, nLinks)
-	var out []text
-	cur := newText(len(runes))
-	col := 0
-	for i := 0; i <= len(runes); i++ {
-		for _, n := range markers[i] {
-			for _, r := range "[" + strconv.Itoa(n) + "]" {
-				cur.append(r, attr{flags: styleMarker, link: n})
-			}
+// newlines (or, with oneLine, turns newlines into spaces). Spans (byte
+// offsets into str) become per-rune attrs; an Anchor span whose Link is
+// in 1..nLinks gets its "[n]" marker appended after its text. Invalid
+// bytes become U+FFFD and "\r\n" one newline. Tabs become spaces, or are
+// expanded to tab stops of 4 when code is set. The paragraphs live in
+// buffers of s until its next prepare.
+func (s *styler) prepare(str string, spans []feed.Span, nLinks int, code, oneLine bool) []text {
+	b := &s.buf
+	n := utf8.RuneCountInString(str)
+	b.runes, b.attrs = grow(b.runes, n), grow(b.attrs, n)
+	painted := paintSpans(b.painted, len(str), spans, nLinks)
+	if painted != nil {
+		b.painted = painted // keep the buffer for the next block with spans
+	}
+	b.markers = markerPositions(b.markers[:0], len(str), spans, nLinks)
+	t := text{runes: b.runes, attrs: b.attrs}
+	bounds := append(b.bounds[:0], 0)
+	col, next := 0, 0 // next: index in b.markers of the next marker
+	for o := 0; ; {
+		for ; next < len(b.markers) && b.markers[next].at <= o; next++ {
+			t.appendMarker(b.markers[next].link)
 		}
-		if i == len(runes) {
+		if o == len(str) {
 			break
 		}
-		r := runes[i]
+		r, size := utf8.DecodeRuneInString(str[o:])
+		if r == '\r' && strings.HasPrefix(str[o+1:], "\n") {
+			o++
+			continue
+		}
+		a := attr{}
+		if painted != nil {
+			a = painted[o]
+		}
+		o += size
 		switch classify(r) {
 		case keepRune, bidiControl:
-			cur.append(r, attrs[i])
+			t.append(r, a)
 			col++
 		case badRune:
-			cur.append(utf8.RuneError, attrs[i])
+			t.append(utf8.RuneError, a)
 			col++
 		case tabRune:
 			n := 1
@@ -76,40 +86,48 @@ func prepare(s string, spans []feed.Span, nLinks int, code bool) []text {
 				n = 4 - col%4
 			}
 			for range n {
-				cur.append(' ', attrs[i])
+				t.append(' ', a)
 			}
 			col += n
 		case newlineRune:
-			out = append(out, cur)
-			cur, col = newText(len(runes)-i), 0
+			if oneLine {
+				t.append(' ', attr{})
+				col++
+				continue
+			}
+			bounds = append(bounds, len(t.runes))
+			col = 0
 		}
 	}
-	return append(out, cur)
-}
-
-// decode splits s into runes (invalid bytes become U+FFFD, "\r\n" a
-// single "\n") with the byte offset of each.
-func decode(s string) (offs []int, runes []rune) {
-	n := utf8.RuneCountInString(s)
-	offs = make([]int, 0, n)
-	runes = make([]rune, 0, n)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-			i++
-			continue
-		}
-		offs = append(offs, i)
-		runes = append(runes, r)
-		i += size
+	bounds = append(bounds, len(t.runes))
+	b.runes, b.attrs, b.bounds = t.runes, t.attrs, bounds
+	b.paras = b.paras[:0]
+	for k := 1; k < len(bounds); k++ {
+		from, to := bounds[k-1], bounds[k]
+		b.paras = append(b.paras, text{runes: t.runes[from:to:to], attrs: t.attrs[from:to:to]})
 	}
-	return offs, runes
+	return b.paras
 }
 
-// paintSpans gives each rune the attrs of the spans covering its byte
-// offset. Spans out of range are clipped; unknown styles are ignored.
-func paintSpans(offs []int, spans []feed.Span, nLinks int) []attr {
-	attrs := make([]attr, len(offs))
+// appendMarker adds the "[n]" marker of link n.
+func (t *text) appendMarker(n int) {
+	a := attr{flags: styleMarker, link: n}
+	t.append('[', a)
+	for _, r := range strconv.Itoa(n) {
+		t.append(r, a)
+	}
+	t.append(']', a)
+}
+
+// paintSpans returns the attrs of the spans covering each byte offset of
+// a text of size bytes, in dst; nil when there are no spans. Spans out of
+// range are clipped; unknown styles are ignored.
+func paintSpans(dst []attr, size int, spans []feed.Span, nLinks int) []attr {
+	if len(spans) == 0 {
+		return nil
+	}
+	attrs := grow(dst, size)[:size]
+	clear(attrs)
 	for _, sp := range spans {
 		var a attr
 		switch sp.Style {
@@ -127,9 +145,7 @@ func paintSpans(offs []int, spans []feed.Span, nLinks int) []attr {
 		default:
 			continue
 		}
-		from := sort.SearchInts(offs, sp.Start)
-		to := sort.SearchInts(offs, sp.End)
-		for i := from; i < to; i++ {
+		for i := max(sp.Start, 0); i < min(sp.End, size); i++ {
 			attrs[i].flags |= a.flags
 			if a.link != 0 {
 				attrs[i].link = a.link
@@ -139,20 +155,17 @@ func paintSpans(offs []int, spans []feed.Span, nLinks int) []attr {
 	return attrs
 }
 
-// markerPositions maps a rune index to the link numbers whose "[n]"
-// marker goes just before that rune (len(offs) = at the end).
-func markerPositions(offs []int, size int, spans []feed.Span, nLinks int) map[int][]int {
-	var m map[int][]int
-	if nLinks > 0 {
-		m = map[int][]int{}
-	}
+// markerPositions appends to dst the "[n]" markers of the anchor spans
+// with a link in 1..nLinks: each goes before the first rune at or after
+// the byte offset where its span ends (size = at the end of the text).
+// They are sorted by position, in span order at the same position.
+func markerPositions(dst []marker, size int, spans []feed.Span, nLinks int) []marker {
 	for _, sp := range spans {
 		if sp.Style != feed.Anchor || sp.Link < 1 || sp.Link > nLinks || sp.End <= sp.Start {
 			continue
 		}
-		end := min(max(sp.End, 0), size)
-		at := sort.SearchInts(offs, end)
-		m[at] = append(m[at], sp.Link)
+		dst = append(dst, marker{at: min(max(sp.End, 0), size), link: sp.Link})
 	}
-	return m
+	slices.SortStableFunc(dst, func(a, b marker) int { return a.at - b.at })
+	return dst
 }

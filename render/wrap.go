@@ -10,15 +10,22 @@ import (
 type span struct{ start, end int }
 
 // breakOpportunities reports, for each rune index i, whether UAX #14
-// allows a line break before rune i.
-func breakOpportunities(runes []rune) []bool {
-	can := make([]bool, len(runes)+1)
-	s := string(runes)
+// allows a line break before rune i. The result is a buffer of s.
+func (s *styler) breakOpportunities(runes []rune) []bool {
+	can := grow(s.buf.can, len(runes)+1)
+	for range len(runes) + 1 {
+		can = append(can, false)
+	}
+	text := s.buf.utf8[:0]
+	for _, r := range runes {
+		text = utf8.AppendRune(text, r)
+	}
+	s.buf.can, s.buf.utf8 = can, text
 	pos, state := 0, -1
-	for len(s) > 0 {
-		var seg string
-		seg, s, _, state = uniseg.FirstLineSegmentInString(s, state)
-		pos += utf8.RuneCountInString(seg)
+	for len(text) > 0 {
+		var seg []byte
+		seg, text, _, state = uniseg.FirstLineSegment(text, state)
+		pos += utf8.RuneCount(seg)
 		can[pos] = true
 	}
 	return can
@@ -33,10 +40,11 @@ func isSpace(runes []rune, c cluster) bool {
 // wrap breaks one paragraph into lines of at most width cells, in
 // logical order: at line-break opportunities where possible, else at
 // grapheme cluster boundaries. Spaces at either end of a line are left
-// out of it. It returns each line as a range of clusters.
-func wrap(runes []rune, cs []cluster, width int) []span {
-	can := breakOpportunities(runes)
-	var lines []span
+// out of it. It returns each line as a range of clusters, in a buffer
+// of s.
+func (s *styler) wrap(runes []rune, cs []cluster, width int) []span {
+	can := s.breakOpportunities(runes)
+	lines := s.buf.lines[:0]
 	start, w, last := 0, 0, -1 // last: cluster index of the latest break opportunity
 	emit := func(end int) {
 		if l := trimSpaces(runes, cs, span{start, end}); l.end > l.start {
@@ -62,6 +70,7 @@ func wrap(runes []rune, cs []cluster, width int) []span {
 		w += c.width
 	}
 	emit(len(cs))
+	s.buf.lines = lines
 	return lines
 }
 

@@ -42,10 +42,16 @@ func (p *Paragraph) AppendLineLevels(dst []Level, start, end int) []Level {
 // It reverses every maximal run of characters at or above each level, from the
 // highest level down to the lowest odd level.
 func VisualOrder(levels []Level) []int {
-	out := make([]int, len(levels))
-	for i := range out {
-		out[i] = i
+	return AppendVisualOrder(make([]int, 0, len(levels)), levels)
+}
+
+// AppendVisualOrder is VisualOrder appending to dst, to reuse a buffer across lines.
+func AppendVisualOrder(dst []int, levels []Level) []int {
+	base := len(dst)
+	for i := range levels {
+		dst = append(dst, i)
 	}
+	out := dst[base:]
 	highest, lowestOdd := Level(0), Level(maxDepth+2)
 	for _, l := range levels {
 		highest = max(highest, l)
@@ -68,7 +74,7 @@ func VisualOrder(levels []Level) []int {
 			reverse(out[start:v])
 		}
 	}
-	return out
+	return dst
 }
 
 func reverse(s []int) {

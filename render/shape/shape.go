@@ -113,8 +113,12 @@ func Shape(line []rune) (out []rune, src []int) {
 	if !NeedsShaping(line) {
 		return unchanged(line)
 	}
-	out = make([]rune, 0, len(line))
-	src = make([]int, 0, len(line))
+	return AppendShape(make([]rune, 0, len(line)), make([]int, 0, len(line)), line)
+}
+
+// AppendShape is Shape appending the shaped runes to out and their sources to src, to reuse
+// buffers across lines. The indices it appends to src count from the start of line.
+func AppendShape(out []rune, src []int, line []rune) ([]rune, []int) {
 	prev := jtU                // joining type of the previous non-transparent character
 	n, t := nextSolid(line, 0) // index and joining type of the next non-transparent character
 	for i := 0; i < len(line); i++ {
