@@ -49,6 +49,9 @@ type Item struct {
 	Lang       string    `json:"lang,omitempty"`
 	Read       bool      `json:"read"`
 	Starred    bool      `json:"starred"`
+	// Position is how far the reader got in the article, as a fraction
+	// (0–1) of its length; reopening resumes there.
+	Position float64 `json:"position"`
 }
 
 // Dir is a text direction as declared by a page or feed.

@@ -68,6 +68,9 @@ func (a *app) openStore() (*cache.Store, error) {
 		return nil, err
 	}
 	a.store = st
+	if moved := st.Recovered(); moved != "" {
+		fmt.Fprintf(a.stderr, "akhbar: the cache was damaged; moved it to %s and started a fresh one\n", moved)
+	}
 	if err := a.applyFolders(context.Background(), st); err != nil {
 		return nil, err
 	}

@@ -18,7 +18,7 @@ const DefaultPageSize = 50
 // with feeds aliased f.
 const itemCols = `i.id, coalesce(i.feed_id, 0), coalesce(CASE f.title WHEN '' THEN f.own_title ELSE f.title END, i.origin),
 	i.guid, i.url, i.title, i.summary, i.author, i.published, i.updated, i.fetched,
-	i.categories, i.image, i.lang, i.read, i.starred`
+	i.categories, i.image, i.lang, i.read, i.starred, i.position`
 
 // itemFrom is the FROM clause that goes with itemCols.
 const itemFrom = ` FROM items i LEFT JOIN feeds f ON f.id = i.feed_id `
@@ -29,7 +29,7 @@ func scanItem(row interface{ Scan(...any) error }) (feed.Item, error) {
 	var cats string
 	err := row.Scan(&it.ID, &it.FeedID, &it.FeedTitle, &it.GUID, &it.URL, &it.Title,
 		&it.Summary, &it.Author, &pub, &upd, &fetched, &cats, &it.Image, &it.Lang,
-		&it.Read, &it.Starred)
+		&it.Read, &it.Starred, &it.Position)
 	if err != nil {
 		return it, err
 	}

@@ -111,6 +111,20 @@ CREATE TRIGGER items_counts_update AFTER UPDATE OF read, feed_id ON items BEGIN
 	UPDATE feeds SET total = total + 1, unread = unread + (new.read = 0) WHERE id = new.feed_id;
 END;
 `,
+	// 2: reading position, when an item was last listed by its feed
+	// (retention keeps what the feed still lists), followed stories.
+	`
+ALTER TABLE items ADD COLUMN position REAL NOT NULL DEFAULT 0; -- 0–1 of the article read
+ALTER TABLE items ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;  -- unix time of the last fetch listing it
+CREATE INDEX items_feed_seen ON items(feed_id, seen);
+
+CREATE TABLE follows (
+	id      INTEGER PRIMARY KEY,
+	query   TEXT NOT NULL,
+	title   TEXT NOT NULL DEFAULT '',
+	created TEXT NOT NULL
+);
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

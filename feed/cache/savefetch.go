@@ -123,10 +123,10 @@ func saveItem(ctx context.Context, tx *stmtTx, it feed.Item, at time.Time) (bool
 		return false, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE items SET guid = ?, url = ?, title = ?, summary = ?,
-		author = ?, published = ?, updated = ?, categories = ?, image = ?, lang = ?, sort_time = ?
-		WHERE n = ?`, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
+		author = ?, published = ?, updated = ?, categories = ?, image = ?, lang = ?, sort_time = ?,
+		seen = ? WHERE n = ?`, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
 		encTime(it.Updated), string(cats), it.Image, it.Lang,
-		sortTime(it.Published, it.Updated, fetched), old.n)
+		sortTime(it.Published, it.Updated, fetched), at.Unix(), old.n)
 	if err != nil {
 		return false, err
 	}
@@ -155,11 +155,11 @@ func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at t
 		fetched = at
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO items (id, feed_id, guid, url, title, summary,
-		author, published, updated, fetched, sort_time, categories, image, lang, read, starred)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		author, published, updated, fetched, sort_time, categories, image, lang, read, starred, position, seen)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.ID, it.FeedID, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
 		encTime(it.Updated), encTime(fetched), sortTime(it.Published, it.Updated, fetched), cats,
-		it.Image, it.Lang, it.Read, it.Starred)
+		it.Image, it.Lang, it.Read, it.Starred, clampPosition(it.Position), at.Unix())
 	if err != nil {
 		return err
 	}

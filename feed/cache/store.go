@@ -55,6 +55,8 @@ type Store struct {
 	now    func() time.Time
 	stop   map[string]bool // stop words of Related; never written after Open
 	window int             // searchWindow; smaller in tests
+	// recovered is where Open moved a damaged cache file ("" if none).
+	recovered string
 }
 
 var _ feed.Store = (*Store)(nil)
@@ -63,15 +65,41 @@ var _ feed.Store = (*Store)(nil)
 const readConns = 4
 
 // Open opens (creating if needed) the cache at path, migrates it to the
-// current schema, and returns a Store. It fails when the file cannot be
-// opened or created, is not an SQLite database, or a migration fails.
+// current schema, and returns a Store. A file that is not an SQLite
+// database, or a damaged one, is moved aside with its -wal and -shm files
+// (see Recovered) and a fresh cache is created in its place. Open fails
+// when the file cannot be opened or created, or a migration fails.
 func Open(path string) (*Store, error) {
+	s, err := open(path)
+	if err == nil || !isCorrupt(err) {
+		return s, err
+	}
+	moved, mvErr := moveAside(path, time.Now())
+	if mvErr != nil {
+		return nil, fmt.Errorf("open cache %s: %w", path, errors.Join(err, mvErr))
+	}
+	if s, err = open(path); err != nil {
+		return nil, err
+	}
+	s.recovered = moved
+	return s, nil
+}
+
+// Recovered returns where Open moved a damaged or foreign cache file
+// before creating a fresh one, or "" when the file was fine.
+func (s *Store) Recovered() string { return s.recovered }
+
+// open opens the cache at path without any recovery.
+func open(path string) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, fmt.Errorf("open cache %s: %w", path, err)
+	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open cache %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
-	if err := migrate(context.Background(), w); err != nil {
+	if err := checkAndMigrate(context.Background(), w, path); err != nil {
 		return nil, errors.Join(fmt.Errorf("open cache %s: %w", path, err), w.Close())
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
@@ -105,7 +133,8 @@ func (s *Store) Close() error {
 }
 
 // withTx runs fn in a transaction of db (a write transaction on the write
-// pool), committing when fn returns nil and rolling back otherwise.
+// pool), committing when fn returns nil and rolling back otherwise. An
+// error caused by a full disk wraps ErrFull.
 func withTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) (err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -117,10 +146,10 @@ func withTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) (err error)
 		}
 	}()
 	if err := fn(tx); err != nil {
-		return err
+		return wrapFull(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return wrapFull(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }
