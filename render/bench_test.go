@@ -34,11 +34,13 @@ func BenchmarkArticleArabic5000Words(b *testing.B) {
 		{"visual-color", Options{Width: 100, Shape: true, Color: true, Theme: DarkTheme()}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			start, _ := cpuTime()
 			for b.Loop() {
 				if len(Article(a, bc.o)) == 0 {
 					b.Fatal("no lines")
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
@@ -50,11 +52,13 @@ func BenchmarkCell(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			o := Options{Shape: true}
+			start, _ := cpuTime()
 			for b.Loop() {
 				if Cell(bc.text, 60, o) == "" {
 					b.Fatal("empty cell")
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }

@@ -33,7 +33,7 @@ func (s *styler) lineOf(pa para, lcs []cluster, width int, shaping bool) visualL
 		cs = append(cs, cluster{c.start - start, c.end - start, c.width})
 	}
 	b.lineClusters = cs
-	if s.bidi == Logical {
+	if s.mode == Logical {
 		return s.assemble(runes, nil, cs, nil, attrs, nil, width)
 	}
 	b.levels = pa.p.AppendLineLevels(b.levels[:0], start, end)

@@ -43,7 +43,8 @@ type marker struct {
 }
 
 // para is one paragraph ready to be broken into lines: its text, its
-// resolved bidi levels and its grapheme clusters (in s.buf.clusters).
+// resolved bidi levels and its grapheme clusters (both in buffers of the
+// styler, valid until its next paragraph).
 type para struct {
 	t  text
 	p  *bidi.Paragraph
@@ -55,7 +56,7 @@ type para struct {
 func (s *styler) paragraph(t text, dir bidi.Direction) para {
 	s.buf.growLines(len(t.runes))
 	s.buf.clusters = s.m.clusters(s.buf.clusters[:0], t.runes)
-	return para{t: t, p: bidi.Resolve(t.runes, dir), cs: s.buf.clusters}
+	return para{t: t, p: s.bidi.Resolve(t.runes, dir), cs: s.buf.clusters}
 }
 
 // growLines makes room in the paragraph and line buffers for a paragraph

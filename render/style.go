@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/render/bidi"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -16,7 +17,7 @@ import (
 // to http(s) URLs, wrapped in OSC 8 hyperlinks.
 type styler struct {
 	width   int      // Options.width()
-	bidi    BidiMode // Options.Bidi
+	mode    BidiMode // Options.Bidi
 	shape   bool     // Options.Shape
 	color   bool     // Options.Color
 	theme   *Theme   // Options.Theme when color is set, else nil
@@ -24,6 +25,7 @@ type styler struct {
 	targets []string // targets[i]: OSC 8 target of links[i], "" when it has none
 	cache   map[styleKey]string
 	m       measurer
+	bidi    bidi.Resolver
 	buf     scratch
 }
 
@@ -52,7 +54,7 @@ const (
 // newStyler starts a layout with options o; inline links refer to links
 // by their 1-based index.
 func newStyler(o Options, links []feed.Link) *styler {
-	s := &styler{width: o.width(), bidi: o.Bidi, shape: o.Shape, color: o.Color, links: links}
+	s := &styler{width: o.width(), mode: o.Bidi, shape: o.Shape, color: o.Color, links: links}
 	if o.Color {
 		theme := o.Theme // only the copy escapes, and only with colour
 		s.theme = &theme

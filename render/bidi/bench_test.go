@@ -31,6 +31,16 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
+func BenchmarkResolver(b *testing.B) {
+	text := []rune(benchArticle)
+	b.SetBytes(int64(len(benchArticle)))
+	b.ReportAllocs()
+	var z Resolver
+	for b.Loop() {
+		z.Resolve(text, Auto)
+	}
+}
+
 func BenchmarkLine(b *testing.B) {
 	text := []rune(benchArticle)
 	p := Resolve(text, Auto)

@@ -22,10 +22,22 @@ type conformanceCase struct {
 	order  []int // expected visual order, removed characters left out
 }
 
-// check runs one case through the public API and describes the first mismatch, or
-// returns "" when the case passes.
-func (c conformanceCase) check() string {
-	p := Resolve(c.text, c.dir)
+// check runs one case through Resolve and through z, a Resolver that has resolved
+// other cases before, and describes the first mismatch, or returns "" when the case
+// passes.
+func (c conformanceCase) check(z *Resolver) string {
+	if msg := c.checkParagraph(Resolve(c.text, c.dir)); msg != "" {
+		return msg
+	}
+	if msg := c.checkParagraph(z.Resolve(c.text, c.dir)); msg != "" {
+		return "reused Resolver: " + msg
+	}
+	return ""
+}
+
+// checkParagraph describes the first difference between p and the case, or returns
+// "" when there is none.
+func (c conformanceCase) checkParagraph(p *Paragraph) string {
 	if c.base >= 0 && int(p.BaseLevel()) != c.base {
 		return fmt.Sprintf("paragraph level %d, want %d", p.BaseLevel(), c.base)
 	}
@@ -99,11 +111,12 @@ func runConformance(t *testing.T, name string, parse func(emit func(conformanceC
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var z Resolver
 			for batch := range batches {
 				ok := 0
 				var bad []string
 				for _, c := range batch {
-					if msg := c.check(); msg == "" {
+					if msg := c.check(&z); msg == "" {
 						ok++
 					} else if len(bad) < 10 {
 						bad = append(bad, c.String()+": "+msg)

@@ -1,6 +1,7 @@
 package bidi
 
-// resolver holds the working state of Resolve for one paragraph.
+// resolver holds the working state of Resolve for one paragraph. Its slices are
+// buffers, reused from one paragraph to the next by a Resolver.
 type resolver struct {
 	text    []rune  // the paragraph (read for paired brackets)
 	classes []Class // original classes
@@ -8,6 +9,10 @@ type resolver struct {
 	levels  []Level // embedding levels, then resolved levels
 	match   []int32 // matching isolate initiator / PDI (BD9); nil without isolates
 	pairs   []bpair // bracket pairs of the current sequence (N0), reused
+	kept    []int32 // positions of the characters not removed by X9
+	runs    []levelRun
+	seq     []int32 // positions of the current isolating run sequence
+	open    []int32 // isolate initiators not matched yet (matchIsolates)
 	base    Level   // paragraph embedding level
 }
 

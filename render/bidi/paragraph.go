@@ -12,22 +12,39 @@ type Paragraph struct {
 // not contain a paragraph separator except at its end. It never fails; text is
 // only read, during the call.
 func Resolve(text []rune, dir Direction) *Paragraph {
+	p := *new(Resolver).Resolve(text, dir) // leave the resolver's buffers behind
+	return &p
+}
+
+// Resolver resolves paragraphs one after another, reusing its memory from one to the
+// next. The zero value is ready to use; it is not safe for concurrent use.
+type Resolver struct {
+	p Paragraph
+	r resolver
+}
+
+// Resolve is the package's Resolve, except that the Paragraph it returns belongs to z:
+// it is valid until z resolves another paragraph.
+func (z *Resolver) Resolve(text []rune, dir Direction) *Paragraph {
 	n := len(text)
-	p := &Paragraph{
-		classes: make([]Class, n),
-		levels:  make([]Level, n),
-	}
-	hasIsolates := false
+	p := &z.p
+	p.classes, p.levels = resize(p.classes, n), resize(p.levels, n)
+	hasIsolates, allLTR := false, true
 	for i, r := range text {
 		c := ClassOf(r)
 		p.classes[i] = c
-		if c == LRI || c == RLI || c == FSI {
+		switch c {
+		case LRI, RLI, FSI:
 			hasIsolates = true
+			allLTR = false
+		case R, AL, AN, LRE, RLE, LRO, RLO, PDF, PDI:
+			allLTR = false
 		}
 	}
-	var match []int32
+	r := &z.r
+	r.match = nil
 	if hasIsolates {
-		match = matchIsolates(p.classes)
+		r.match, r.open = matchIsolates(r.match[:0], r.open[:0], p.classes)
 	}
 	switch dir {
 	case LTR:
@@ -35,23 +52,34 @@ func Resolve(text []rune, dir Direction) *Paragraph {
 	case RTL:
 		p.base = 1
 	default:
-		if firstStrong(p.classes, 0, n, match) == R {
+		p.base = 0
+		if firstStrong(p.classes, 0, n, r.match) == R {
 			p.base = 1
 		}
 	}
-	r := resolver{
-		text:    text,
-		classes: p.classes,
-		types:   make([]Class, n),
-		levels:  p.levels,
-		match:   match,
-		base:    p.base,
+	if allLTR && p.base == 0 {
+		// Only left-to-right, European numbers after it, and neutrals between:
+		// everything resolves to level 0.
+		clear(p.levels)
+		return p
 	}
+	r.text, r.classes, r.levels, r.base = text, p.classes, p.levels, p.base
+	r.types = resize(r.types, n)
 	r.explicit()
 	r.sequences()
 	r.implicit()
 	r.fillRemoved()
+	r.text = nil // do not keep the caller's text
 	return p
+}
+
+// resize returns s with length n, reusing its memory when it is large enough. The
+// contents are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // BaseLevel returns the paragraph embedding level: 0 (left-to-right) or 1 (right-to-left).
@@ -83,9 +111,9 @@ func isIsolateInitiator(c Class) bool { return c == LRI || c == RLI || c == FSI 
 
 // matchIsolates returns, for every isolate initiator, the index of its matching PDI
 // (BD9), and for every matched PDI the index of its initiator; -1 elsewhere.
-func matchIsolates(classes []Class) []int32 {
-	match := make([]int32, len(classes))
-	var open []int32
+// match and open are buffers; it returns them.
+func matchIsolates(match, open []int32, classes []Class) ([]int32, []int32) {
+	match = resize(match, len(classes))
 	for i, c := range classes {
 		match[i] = -1
 		switch {
@@ -100,7 +128,7 @@ func matchIsolates(classes []Class) []int32 {
 			open = open[:0]
 		}
 	}
-	return match
+	return match, open
 }
 
 // firstStrong applies P2–P3 to classes[start:end]: it returns L, R (also for AL), or

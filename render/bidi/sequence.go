@@ -1,5 +1,7 @@
 package bidi
 
+import "slices"
+
 // levelRun is a level run (BD7): positions [start, end) of the kept characters.
 type levelRun struct{ start, end int }
 
@@ -7,13 +9,13 @@ type levelRun struct{ start, end int }
 // level runs, chains them into isolating run sequences (BD13), and resolves each
 // sequence with W1–N2.
 func (r *resolver) sequences() {
-	kept := make([]int32, 0, len(r.classes))
+	kept := r.kept[:0]
 	for i, c := range r.classes {
 		if !removedByX9(c) {
 			kept = append(kept, int32(i))
 		}
 	}
-	var runs []levelRun
+	runs := r.runs[:0]
 	for k := 0; k < len(kept); {
 		start, level := k, r.levels[kept[k]]
 		for k < len(kept) && r.levels[kept[k]] == level {
@@ -21,7 +23,9 @@ func (r *resolver) sequences() {
 		}
 		runs = append(runs, levelRun{start, k})
 	}
-	seq := make([]int32, 0, len(kept))
+	r.kept, r.runs = kept, runs
+	r.seq = slices.Grow(r.seq[:0], len(kept)) // room for the longest sequence
+	seq := r.seq
 	for i, run := range runs {
 		if r.continuesIsolate(kept[run.start]) {
 			continue // already appended to the sequence of its isolate initiator
