@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/sync"
@@ -19,8 +20,13 @@ import (
 func rss(name string, n int) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><link>http://example.com/</link>`, name)
+	// Distinct dates: Miniflux orders item IDs by date alone and pages by
+	// offset, so equal dates would page in no fixed order.
+	base := time.Date(2026, 1, 2, 3, 0, 0, 0, time.UTC)
 	for i := range n {
-		fmt.Fprintf(&b, `<item><title>%s %d</title><link>http://example.com/%s/%d</link><guid>%s-%d</guid><description>نص %d</description></item>`, name, i, name, i, name, i, i)
+		date := base.Add(time.Duration(i) * time.Minute).Format(time.RFC1123Z)
+		fmt.Fprintf(&b, `<item><title>%s %d</title><link>http://example.com/%s/%d</link><guid>%s-%d</guid><pubDate>%s</pubDate><description>نص %d</description></item>`,
+			name, i, name, i, name, i, date, i)
 	}
 	b.WriteString(`</channel></rss>`)
 	return []byte(b.String())
