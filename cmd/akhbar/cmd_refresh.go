@@ -52,6 +52,7 @@ func (a *app) refreshCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.cleanupAfterRefresh(cmd.Context())
 			if asJSON {
 				return a.writeJSON(map[string]any{"feeds": nonNil(results)})
 			}

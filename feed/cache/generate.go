@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -139,7 +140,10 @@ func (g *generator) slot(name byte, st *story, l *genLang) string {
 }
 
 // writeFeed adds feed number f and saves n items with their articles in
-// one transaction.
+// one transaction, as a series of fetches over the year: each fetch
+// brings genFetchSize items, oldest first, at the time of its newest item
+// (the last fetch at the generator's base time), so retention sees items
+// that the feed no longer lists.
 func (g *generator) writeFeed(ctx context.Context, s *Store, f, n int) error {
 	lang := f % 2
 	l := &g.langs[lang]
@@ -155,16 +159,29 @@ func (g *generator) writeFeed(ctx context.Context, s *Store, f, n int) error {
 		st := &g.stories[lang][g.rng.IntN(len(g.stories[lang]))]
 		items[i], articles[i] = g.item(fd, st, i)
 	}
+	slices.SortStableFunc(items, func(a, b feed.Item) int { return a.Published.Compare(b.Published) })
 	return withStmtTx(ctx, s.w, func(tx *stmtTx) error {
 		for _, a := range articles {
 			if err := saveArticleTx(ctx, tx, a, g.base, false); err != nil {
 				return err
 			}
 		}
-		_, err := saveFetchTx(ctx, tx, fd.ID, feed.FetchResult{Title: title, Items: items, At: g.base})
-		return err
+		for start := 0; start < len(items); start += genFetchSize {
+			chunk := items[start:min(start+genFetchSize, len(items))]
+			at := chunk[len(chunk)-1].Published.Add(30 * time.Minute)
+			if start+genFetchSize >= len(items) || at.After(g.base) {
+				at = g.base
+			}
+			if _, err := saveFetchTx(ctx, tx, fd.ID, feed.FetchResult{Title: title, Items: chunk, At: at}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
+
+// genFetchSize is how many items each generated fetch of a feed brings.
+const genFetchSize = 25
 
 // item makes item i of feed fd, about story st, and its article.
 func (g *generator) item(fd feed.Feed, st *story, i int) (feed.Item, feed.Article) {

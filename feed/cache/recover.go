@@ -137,7 +137,8 @@ func exists(path string) bool {
 // PRAGMA quick_check: the check reads every page (3.9 s for a cache of
 // 100,000 articles, 590 MB, on this project's machine), too slow for
 // every start of a large cache. Larger files get the header, truncation
-// and schema checks only; Cleanup with Vacuum runs the full check.
+// and schema checks only; damage found later is an error of the query
+// that meets it (and VACUUM, in `akhbar cleanup`, reads every page).
 const quickCheckMax = 8 << 20
 
 // checkAndMigrate reads the schema (which fails on a foreign or damaged

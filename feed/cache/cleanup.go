@@ -1,0 +1,258 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Limits bound how much of one feed the cache keeps. A zero field means
+// no limit of that kind.
+type Limits struct {
+	KeepDays  int // items older than this many days go
+	KeepItems int // only this many of the newest items stay
+}
+
+// String describes the limits for people, e.g. "365 days, 5000 items".
+func (l Limits) String() string {
+	days, items := "any age", "any number of items"
+	if l.KeepDays > 0 {
+		days = fmt.Sprintf("%d days", l.KeepDays)
+	}
+	if l.KeepItems > 0 {
+		items = fmt.Sprintf("%d items", l.KeepItems)
+	}
+	return days + ", " + items
+}
+
+// Retention is what Cleanup keeps. Whatever the limits:
+//
+//   - starred items are always kept (and their articles);
+//   - items the feed still lists in its latest fetch are kept, or the
+//     next refresh would bring them back as new, unread items;
+//   - unread items are kept for UnreadDays (when longer than KeepDays),
+//     but still count towards KeepItems.
+//
+// An item's age is its date (clamped to when it was first fetched). The
+// article of a removed item goes with it (unless another item links to
+// the same page), and so does its row of the search index. Articles
+// cached without an item (related stories opened from an article) go
+// when they were fetched longer ago than the global KeepDays.
+type Retention struct {
+	Limits                       // for every feed, unless PerFeed says otherwise
+	UnreadDays int               // how long unread items stay (0: as KeepDays)
+	PerFeed    map[string]Limits // by feed URL; a zero field falls back to Limits
+	Vacuum     bool              // rebuild the file afterwards, giving space back to the disk
+}
+
+// Retention defaults: a year of news and 5,000 items per feed (a busy
+// feed of 50 items a day keeps about three months), unread items two
+// years. A cache of 500 feeds stays within a few hundred thousand items.
+const (
+	DefaultKeepDays   = 365
+	DefaultKeepItems  = 5000
+	DefaultUnreadDays = 730
+)
+
+// DefaultRetention is the retention of `akhbar refresh` and `akhbar
+// cleanup` when config.toml sets no limits.
+func DefaultRetention() Retention {
+	return Retention{Limits: Limits{KeepDays: DefaultKeepDays, KeepItems: DefaultKeepItems}, UnreadDays: DefaultUnreadDays}
+}
+
+// CleanupReport tells what Cleanup removed.
+type CleanupReport struct {
+	Items    int `json:"items"`    // items removed
+	Articles int `json:"articles"` // cached article bodies removed
+	// Freed is how many bytes of the file the removed rows occupied:
+	// returned to the disk with Vacuum, otherwise kept by the cache for
+	// its next writes.
+	Freed int64 `json:"freed_bytes"`
+}
+
+// Cleanup removes what r does not keep, one feed per transaction (so a
+// refresh or the reader in another process waits for one feed at most),
+// then vacuums when r.Vacuum is set. It fails when the database does,
+// reporting what it removed before that; ErrFull is wrapped when the disk
+// is too full even to delete (VACUUM needs room for a copy of the file).
+func (s *Store) Cleanup(ctx context.Context, r Retention) (CleanupReport, error) {
+	var rep CleanupReport
+	before, err := s.pages(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("cleanup: %w", err)
+	}
+	feeds, err := s.feedURLs(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("cleanup: %w", err)
+	}
+	now := s.now()
+	for id, url := range feeds {
+		err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
+			return cleanFeed(ctx, tx, id, r.limitsFor(url), r.UnreadDays, now, &rep)
+		})
+		if err != nil {
+			return rep, fmt.Errorf("cleanup of %s: %w", url, err)
+		}
+	}
+	if r.KeepDays > 0 {
+		err := withTx(ctx, s.w, func(tx *sql.Tx) error {
+			return cleanLoneArticles(ctx, tx, now.AddDate(0, 0, -r.KeepDays), &rep)
+		})
+		if err != nil {
+			return rep, fmt.Errorf("cleanup of articles: %w", err)
+		}
+	}
+	if r.Vacuum {
+		if _, err := s.w.ExecContext(ctx, `VACUUM`); err != nil {
+			return rep, fmt.Errorf("cleanup: vacuum: %w", wrapFull(err))
+		}
+	}
+	after, err := s.pages(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("cleanup: %w", err)
+	}
+	rep.Freed = before.used() - after.used()
+	return rep, nil
+}
+
+// limitsFor is the limits of the feed at url.
+func (r Retention) limitsFor(url string) Limits {
+	l := r.Limits
+	if own, ok := r.PerFeed[url]; ok {
+		if own.KeepDays > 0 {
+			l.KeepDays = own.KeepDays
+		}
+		if own.KeepItems > 0 {
+			l.KeepItems = own.KeepItems
+		}
+	}
+	return l
+}
+
+// cleanFeed removes the items of one feed that l does not keep, and their
+// articles.
+func cleanFeed(ctx context.Context, tx *stmtTx, feedID int64, l Limits, unreadDays int, now time.Time, rep *CleanupReport) error {
+	if l.KeepDays <= 0 && l.KeepItems <= 0 {
+		return nil
+	}
+	var latest sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT max(seen) FROM items WHERE feed_id = ?`, feedID).Scan(&latest); err != nil {
+		return err
+	}
+	if !latest.Valid {
+		return nil // no items
+	}
+	cond, args := doomed(feedID, l, unreadDays, now)
+	rows, err := tx.QueryContext(ctx, `SELECT n, url FROM items WHERE feed_id = ? AND starred = 0 AND seen < ? AND (`+cond+`)`,
+		append([]any{feedID, latest.Int64}, args...)...)
+	if err != nil {
+		return err
+	}
+	var ns []int64
+	urls := map[string]bool{}
+	for rows.Next() {
+		var n int64
+		var url string
+		if err := rows.Scan(&n, &url); err != nil {
+			return errors.Join(err, rows.Close())
+		}
+		ns = append(ns, n)
+		urls[url] = true
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	return removeItems(ctx, tx, ns, urls, rep)
+}
+
+// doomed is the condition, on top of "not starred, not in the latest
+// fetch", that selects the items of feedID that l does not keep.
+func doomed(feedID int64, l Limits, unreadDays int, now time.Time) (string, []any) {
+	cond, args := "0", []any{}
+	if l.KeepDays > 0 {
+		readCut := now.AddDate(0, 0, -l.KeepDays).Unix()
+		unreadCut := now.AddDate(0, 0, -max(l.KeepDays, unreadDays)).Unix()
+		cond += ` OR (sort_time < ? AND (read = 1 OR sort_time < ?))`
+		args = append(args, readCut, unreadCut)
+	}
+	if l.KeepItems > 0 {
+		cond += ` OR n IN (SELECT n FROM items WHERE feed_id = ? AND starred = 0
+			ORDER BY sort_time DESC, n LIMIT -1 OFFSET ?)`
+		args = append(args, feedID, l.KeepItems)
+	}
+	return cond, args
+}
+
+// removeItems deletes items by number (their search rows and categories
+// go through the schema's trigger and foreign key), then the articles at
+// urls that no remaining item links to.
+func removeItems(ctx context.Context, tx *stmtTx, ns []int64, urls map[string]bool, rep *CleanupReport) error {
+	for _, n := range ns {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE n = ?`, n); err != nil {
+			return err
+		}
+	}
+	rep.Items += len(ns)
+	for url := range urls {
+		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ?
+			AND NOT EXISTS (SELECT 1 FROM items WHERE url = ?)`, url, url)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		rep.Articles += int(n)
+	}
+	return nil
+}
+
+// cleanLoneArticles deletes articles that belong to no item and were
+// fetched before cut.
+func cleanLoneArticles(ctx context.Context, tx *sql.Tx, cut time.Time, rep *CleanupReport) error {
+	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE item_id = '' AND unixepoch(fetched) < ?
+		AND NOT EXISTS (SELECT 1 FROM items WHERE items.url = articles.url)`, cut.Unix())
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	rep.Articles += int(n)
+	return err
+}
+
+// feedURLs maps every feed's ID to its URL.
+func (s *Store) feedURLs(ctx context.Context) (map[int64]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, url FROM feeds`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var url string
+		if err := rows.Scan(&id, &url); err != nil {
+			return nil, err
+		}
+		out[id] = url
+	}
+	return out, rows.Err()
+}
+
+// pageCounts is the size of the file in pages, and how many are free.
+type pageCounts struct{ size, pages, free int64 }
+
+func (p pageCounts) used() int64 { return (p.pages - p.free) * p.size }
+
+func (s *Store) pages(ctx context.Context) (pageCounts, error) {
+	var p pageCounts
+	err := s.w.QueryRowContext(ctx, `SELECT page_size, page_count, freelist_count
+		FROM pragma_page_size, pragma_page_count, pragma_freelist_count`).Scan(&p.size, &p.pages, &p.free)
+	if err != nil {
+		return p, fmt.Errorf("page counts: %w", err)
+	}
+	return p, nil
+}
