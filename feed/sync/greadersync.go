@@ -29,6 +29,13 @@ import (
 // last sync (Miniflux puts the entry's change time there), else by the
 // last sync's time, the earliest the change can have happened. A queued
 // local change later than that wins.
+//
+// Known limits: the API does not report deleted items, so they stay in
+// the cache; a new item that is already read and (on Miniflux, whose ot=
+// is the publication date) published before the last sync is not
+// fetched; Miniflux pages item IDs by offset over dates alone, so lists
+// longer than one page (10000 IDs) may page unevenly, which costs
+// needless refetches but loses no state.
 type GReader struct {
 	account int64
 	user    string

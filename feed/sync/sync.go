@@ -1,6 +1,8 @@
 // Package sync keeps akhbar's cache in step with a feed server account:
-// Miniflux through its official client, and (in greader) the Google
-// Reader API.
+// Miniflux through its official client (Miniflux), and FreshRSS,
+// Inoreader, The Old Reader or Miniflux through the Google Reader API
+// (GReader, over the small client in greader). Open picks the engine
+// by Account.Kind; callers need only Open and Engine.Sync.
 //
 // The local side is the Local interface, implemented by the cache. Read
 // and starred changes made in akhbar go through Local.Mark, which updates
