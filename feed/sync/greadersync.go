@@ -34,8 +34,9 @@ import (
 // the cache; a new item that is already read and (on Miniflux, whose ot=
 // is the publication date) published before the last sync is not
 // fetched; Miniflux pages item IDs by offset over dates alone, so lists
-// longer than one page (10000 IDs) may page unevenly, which costs
-// needless refetches but loses no state.
+// longer than one page (10000 IDs) may page unevenly: an ID missed
+// looks like a change (a needless refetch), and an unread ID missed twice
+// in a row looks read, so a queued "read" of it is taken as done.
 type GReader struct {
 	account int64
 	user    string
