@@ -37,6 +37,8 @@ import (
 // longer than one page (10000 IDs) may page unevenly: an ID missed
 // looks like a change (a needless refetch), and an unread ID missed twice
 // in a row looks read, so a queued "read" of it is taken as done.
+//
+// Run one Sync of a GReader at a time.
 type GReader struct {
 	account int64
 	user    string
