@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/akhbar/akhbar/feed"
 )
@@ -28,7 +29,19 @@ func openBrowser(url string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("open %s: %w", url, err)
 	}
-	// Reap the child when the browser exits; its status is not ours to report.
-	go cmd.Wait() //nolint:errcheck
-	return nil
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done: // a launcher (xdg-open, open) that hands over and exits
+		if err != nil {
+			return fmt.Errorf("open %s: %s: %w", url, bin, err)
+		}
+		return nil
+	case <-time.After(launchWait): // a browser that keeps running; the goroutine reaps it
+		return nil
+	}
 }
+
+// launchWait is how long openBrowser waits to hear that the browser
+// could not start.
+const launchWait = 3 * time.Second

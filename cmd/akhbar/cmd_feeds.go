@@ -2,14 +2,17 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/opml"
 )
@@ -144,11 +147,15 @@ func (a *app) printFeed(f feed.Feed) {
 }
 
 func (a *app) importCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "import FILE.opml",
-		Short: "Subscribe to every feed of an OPML file (folders kept)",
+	var state bool
+	c := &cobra.Command{
+		Use:   "import FILE.opml | import --state FILE.json",
+		Short: "Subscribe to every feed of an OPML file (folders kept), or merge a state export",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if state {
+				return a.importState(cmd.Context(), args[0])
+			}
 			fh, err := os.Open(args[0])
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
@@ -175,17 +182,50 @@ func (a *app) importCommand() *cobra.Command {
 			return nil
 		},
 	}
+	c.Flags().BoolVar(&state, "state", false, "FILE is a state export (akhbar export --state): merge read, starred and positions")
+	return c
+}
+
+// importState merges the state export at path into the cache.
+func (a *app) importState(ctx context.Context, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("import state: %w", err)
+	}
+	var state cache.State
+	if err := json.Unmarshal(data, &state); err != nil {
+		return fmt.Errorf("import state %s: not an akhbar state export: %w", path, err)
+	}
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	rep, err := st.ImportState(ctx, state)
+	if err != nil {
+		return err
+	}
+	a.printf("Imported %d feed(s); %d item(s) merged, %d starred item(s) added, %d kept until a refresh brings them\n",
+		rep.Feeds, rep.Merged, rep.Added, rep.Pending)
+	return nil
 }
 
 func (a *app) exportCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "export",
-		Short: "Write the subscriptions as OPML 2.0 to stdout",
+	var state bool
+	c := &cobra.Command{
+		Use:   "export [--state]",
+		Short: "Write the subscriptions as OPML 2.0, or the reading state as JSON, to stdout",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := a.openStore()
 			if err != nil {
 				return err
+			}
+			if state {
+				s, err := st.ExportState(cmd.Context())
+				if err != nil {
+					return err
+				}
+				return a.writeJSON(s)
 			}
 			list, err := st.Feeds(cmd.Context())
 			if err != nil {
@@ -194,4 +234,6 @@ func (a *app) exportCommand() *cobra.Command {
 			return opml.Write(a.stdout, list, a.now())
 		},
 	}
+	c.Flags().BoolVar(&state, "state", false, "write subscriptions, read, starred and reading positions as JSON (see README, \"Moving your history\")")
+	return c
 }

@@ -146,7 +146,7 @@ func TestTUIFollowRelatedThenOffline(t *testing.T) {
 	term.send("f")
 	term.waitFor("Related stories", "متحف الخط العربي يعرض مخطوطات نادرة")
 	term.send("Enter")
-	term.waitFor("يعرض متحف الخط العربي ابتداء من الأحد", "article › related 1")
+	term.waitFor("يعرض متحف الخط العربي ابتداء من الأحد", "article › related 2")
 	if srv.Hits("/culture-2026-museum-manuscripts.html") != 1 {
 		t.Fatalf("the related page was fetched %d times, want once", srv.Hits("/culture-2026-museum-manuscripts.html"))
 	}

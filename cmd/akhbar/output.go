@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"github.com/akhbar/akhbar/render"
@@ -36,7 +37,8 @@ func (a *app) writeJSON(v any) error {
 	return nil
 }
 
-// escapeUnsafe rewrites runes a terminal might act on as JSON \u escapes.
+// escapeUnsafe rewrites runes a terminal might act on (DEL, C1 controls,
+// bidi controls and marks) as JSON \u escapes.
 // It is only applied to encoder output, where such runes can only occur
 // inside strings.
 func escapeUnsafe(b []byte) []byte {
@@ -54,8 +56,35 @@ func escapeUnsafe(b []byte) []byte {
 	return out.Bytes()
 }
 
+// writeXML prints the XML document write produces, with the runes a
+// terminal might act on written as character references (&#x202e;), so
+// the document is as safe to print as writeJSON's and means the same.
+func (a *app) writeXML(write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	out.Grow(buf.Len())
+	for b := buf.Bytes(); len(b) > 0; {
+		r, size := utf8.DecodeRune(b)
+		if unsafeRune(r) {
+			fmt.Fprintf(&out, "&#x%x;", r)
+		} else {
+			out.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	if _, err := a.stdout.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
+// unsafeRune reports whether a terminal might act on r even inside
+// otherwise plain text.
 func unsafeRune(r rune) bool {
-	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
 		r == 0x200e || r == 0x200f || r == 0x061c
 }
 
