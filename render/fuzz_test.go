@@ -10,7 +10,8 @@ import (
 
 // FuzzLayout lays any text out at widths 1–200 and checks that nothing
 // panics, every line fits, the output is deterministic, visual lines are
-// permutations of the logical lines' clusters, and Cell is exact.
+// permutations of the logical lines' clusters, Cell is exact, and the
+// fast paths of segmentation agree with the segmenters.
 func FuzzLayout(f *testing.F) {
 	for _, s := range []string{
 		putin,
@@ -29,6 +30,7 @@ func FuzzLayout(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, w uint8) {
 		width := int(w)%200 + 1
+		checkSegmentation(t, s)
 		visual := Paragraph(s, feed.DirAuto, Options{Width: width})
 		logical := Paragraph(s, feed.DirAuto, Options{Width: width, Bidi: Logical})
 		if again := Paragraph(s, feed.DirAuto, Options{Width: width}); !slices.Equal(visual, again) {

@@ -24,7 +24,7 @@ func Cell(text string, width int, o Options) string {
 		fit = fit[:len(fit)-1]
 	}
 	line := s.lineOf(pa, fit, width, o.Shape)
-	body := make([]rune, 0, len(line.runes)+1)
+	body := make([]rune, 0, len(line.runes)+2)
 	switch {
 	case cut && rtl:
 		body = append(append(body, '…'), line.runes...)
@@ -33,7 +33,11 @@ func Cell(text string, width int, o Options) string {
 	default:
 		body = append(body, line.runes...)
 	}
-	pad := max(width-s.m.width(body), 0)
+	w := s.m.width(body)
+	if !rtl { // measure it followed by the padding: a prepended mark at its end joins it
+		w = s.m.width(append(body, ' ')) - 1
+	}
+	pad := max(width-w, 0)
 	var b strings.Builder
 	b.Grow(pad + 3*len(body))
 	if rtl {

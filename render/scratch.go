@@ -23,6 +23,7 @@ type scratch struct {
 	clusters []cluster
 	can      []bool
 	utf8     []byte
+	idx      []int
 	lines    []span
 
 	// lineOf: one line.

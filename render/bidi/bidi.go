@@ -119,6 +119,9 @@ func lookup(table []runePair, r rune) (rune, bool) {
 // Mirror returns the mirrored glyph of r from BidiMirroring.txt (rule L4), such as ')'
 // for '(', or r itself when it has none. Apply it to characters at odd levels.
 func Mirror(r rune) rune {
+	if r > 0xBB && r < 0xF3A { // no mirrored character from Latin-1 to Tibetan
+		return r
+	}
 	if m, ok := lookup(mirrorPairs[:], r); ok {
 		return m
 	}

@@ -35,6 +35,11 @@ func TestMirror(t *testing.T) {
 			t.Errorf("Mirror(%U) = %U, want %U", tt.r, got, tt.want)
 		}
 	}
+	for _, p := range mirrorPairs { // Mirror skips the table from U+00BC to U+0F39
+		if p.from > 0xBB && p.from < 0xF3A {
+			t.Errorf("%U is mirrored: Mirror's fast path is wrong", p.from)
+		}
+	}
 }
 
 func TestIsFormatting(t *testing.T) {
