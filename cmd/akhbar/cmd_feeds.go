@@ -231,7 +231,7 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return opml.Write(a.stdout, list, a.now())
+			return a.writeXML(func(w io.Writer) error { return opml.Write(w, list, a.now()) })
 		},
 	}
 	c.Flags().BoolVar(&state, "state", false, "write subscriptions, read, starred and reading positions as JSON (see README, \"Moving your history\")")
