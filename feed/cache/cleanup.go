@@ -211,11 +211,16 @@ func removeItems(ctx context.Context, tx *stmtTx, ns []int64, urls map[string]bo
 }
 
 // cleanLoneArticles deletes articles that belong to no item and were
-// fetched before cut.
+// fetched before cut, and imported states older than cut whose items
+// never arrived.
 func cleanLoneArticles(ctx context.Context, tx *sql.Tx, cut time.Time, rep *CleanupReport) error {
 	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE item_id = '' AND unixepoch(fetched) < ?
 		AND NOT EXISTS (SELECT 1 FROM items WHERE items.url = articles.url)`, cut.Unix())
 	if err != nil {
+		return err
+	}
+	// Imported state of items that never arrived.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM pending_state WHERE created < ?`, cut.Unix()); err != nil {
 		return err
 	}
 	n, err := res.RowsAffected()

@@ -125,6 +125,17 @@ CREATE TABLE follows (
 	created TEXT NOT NULL
 );
 `,
+	// 3: read, starred and position imported (ImportState) for items
+	// not fetched yet, applied when they arrive.
+	`
+CREATE TABLE pending_state (
+	id       TEXT PRIMARY KEY, -- feed.ItemID
+	read     INTEGER NOT NULL DEFAULT 0,
+	starred  INTEGER NOT NULL DEFAULT 0,
+	position REAL NOT NULL DEFAULT 0,
+	created  INTEGER NOT NULL -- unix time of the import
+);
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

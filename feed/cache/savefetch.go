@@ -154,9 +154,12 @@ func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at t
 	if fetched.IsZero() {
 		fetched = at
 	}
+	if err := applyPending(ctx, tx, &it); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO items (id, feed_id, guid, url, title, summary,
 		author, published, updated, fetched, sort_time, categories, image, lang, read, starred, position, seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.ID, it.FeedID, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
 		encTime(it.Updated), encTime(fetched), sortTime(it.Published, it.Updated, fetched), cats,
 		it.Image, it.Lang, it.Read, it.Starred, clampPosition(it.Position), at.Unix())
