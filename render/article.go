@@ -166,26 +166,29 @@ func blank(paras []text) bool {
 // entry's first line.
 func linkList(title string, links []feed.Link, offset int, dir feed.Dir, s *styler) ([]string, []int) {
 	tparas := s.prepare(title, nil, 0, false, false)
-	out := layoutBlock(blockSpec{paras: tparas, dir: resolveDir(dir, tparas), base: baseHeading}, s)
+	ldir := resolveDir(dir, tparas)
+	out := layoutBlock(blockSpec{paras: tparas, dir: ldir, base: baseHeading}, s)
 	at := make([]int, 0, len(links))
 	for i, l := range links {
 		at = append(at, len(out))
-		out = append(out, linkEntry(i+1, offset+i+1, l, s)...)
+		out = append(out, linkEntry(i+1, offset+i+1, l, ldir, s)...)
 	}
 	return out, at
 }
 
-// linkEntry lays out one entry: "[n] title" on the start side of the
-// title's direction, then the URL (left to right) when it differs.
-func linkEntry(n, target int, l feed.Link, s *styler) []string {
+// linkEntry lays out one entry of a list in direction dir: "[n] title"
+// with "[n]" on the start side of the list (the right in an RTL list),
+// then the URL (left to right) when it differs. The title is isolated, so
+// it reads in its own direction whatever the list's.
+func linkEntry(n, target int, l feed.Link, dir bidi.Direction, s *styler) []string {
 	title := strings.TrimSpace(SanitizeLine(l.Title))
 	url := strings.TrimSpace(SanitizeLine(l.URL))
 	if title == "" {
 		title, url = url, ""
 	}
-	paras := s.prepare(title, nil, 0, false, false)
+	paras := s.prepare("\u2068"+title+"\u2069", nil, 0, false, false) // FSI … PDI
 	linked(paras, target)
-	spec := blockSpec{paras: paras, dir: resolveDir(feed.DirAuto, paras), base: baseText}
+	spec := blockSpec{paras: paras, dir: dir, base: baseText}
 	label := "[" + strconv.Itoa(n) + "]"
 	spec.decor = sideMarker(label, strings.Repeat(" ", len(label)), spec.dir == bidi.RTL, baseLink)
 	out := layoutBlock(spec, s)

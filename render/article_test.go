@@ -52,14 +52,14 @@ func TestArticlePage(t *testing.T) {
 		"                      ردصم [1]",
 		"https://source.example.com    ",
 		"                         /    ",
-		"[2] bad",
-		"    javascript:alert(1)",
+		"                       bad [2]",
+		"       javascript:alert(1)    ",
 		"",
 		"                 ةلص تاذ رابخأ",
 		"                   رخآ ربخ [1]",
 		"https://news.example.com/b    ",
-		"[2] Other story",
-		"    https://news.example.com/c",
+		"               Other story [2]",
+		"https://news.example.com/c    ",
 	}
 	if got := strings.Join(p.Lines, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
@@ -69,8 +69,8 @@ func TestArticlePage(t *testing.T) {
 		at   []int
 		want []string
 	}{
-		{"links", p.Links, []string{"[1]", "[2] bad"}},
-		{"related", p.Related, []string{"[1]", "[2] Other story"}},
+		{"links", p.Links, []string{"[1]", "bad [2]"}},
+		{"related", p.Related, []string{"[1]", "Other story [2]"}},
 	} {
 		if len(tc.at) != len(tc.want) {
 			t.Fatalf("%s: %d entries, want %d", tc.name, len(tc.at), len(tc.want))
@@ -148,5 +148,38 @@ func TestBlockDirection(t *testing.T) {
 		if got := blockDir(tc.block, tc.art); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestLinkListDirection checks that link lists follow the article's
+// direction, numbers on the start side, while each title keeps its own.
+func TestLinkListDirection(t *testing.T) {
+	tests := []struct {
+		name  string
+		lang  string
+		title string
+		want  []string // the section title, then the entry
+	}{
+		{"LTR title in an RTL list", "ar", "BBC (live)!", []string{
+			"                         طباور",
+			"               BBC (live)! [1]",
+		}},
+		{"RTL title in an LTR list", "en", "خبر آخر!", []string{
+			"Links",
+			"[1] !رخآ ربخ",
+		}},
+		{"Hebrew title with a number", "he", "מחיר 5%", []string{
+			"                       םירושיק",
+			"                   5% ריחמ [1]",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := feed.Article{Lang: tc.lang, Links: []feed.Link{{Title: tc.title, URL: "https://example.com/x"}}}
+			got := Article(a, Options{Width: 30})
+			if len(got) < 2 || got[0] != tc.want[0] || got[1] != tc.want[1] {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
