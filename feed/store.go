@@ -26,6 +26,7 @@ type ItemQuery struct {
 	Folder  string // "": any folder
 	Unread  bool   // only unread items
 	Starred bool   // only starred items
+	Follow  int64  // only items matching this followed story (see Follow)
 	Order   Order
 	Offset  int
 	Limit   int // 0: a default page size chosen by the store
@@ -49,6 +50,17 @@ type SearchHit struct {
 	// Match holds byte ranges of Snippet that matched the query, for
 	// highlighting.
 	Match [][2]int `json:"match,omitempty"`
+}
+
+// Follow is a followed developing story: a saved search whose matching
+// items, from every refresh, show as a virtual feed "Following: Title".
+type Follow struct {
+	ID      int64     `json:"id"`
+	Query   string    `json:"query"` // in the search query language
+	Title   string    `json:"title"`
+	Unread  int       `json:"unread"`
+	Total   int       `json:"total"`
+	Created time.Time `json:"created"`
 }
 
 // Store is akhbar's persistent state: subscriptions, items, article

@@ -96,3 +96,26 @@ func TestCleanupCommand(t *testing.T) {
 		t.Fatalf("cleanup said %q", out)
 	}
 }
+
+func TestFollowCommands(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	akhbar(t, env, "add", srv.URL("/feed.xml"))
+	items := listed(t, env)
+	word := strings.Fields(items[0].Title)[0]
+	out := akhbar(t, env, "follow", word)
+	if !strings.HasPrefix(out, "Following 1: "+word) || strings.Contains(out, "(0 item") {
+		t.Fatalf("follow said %q", out)
+	}
+	var follows []feed.Follow
+	if err := json.Unmarshal([]byte(akhbar(t, env, "following", "--json")), &follows); err != nil {
+		t.Fatal(err)
+	}
+	if len(follows) != 1 || follows[0].Query != word || follows[0].Total < 1 || follows[0].Unread != follows[0].Total {
+		t.Fatalf("following: %+v", follows)
+	}
+	akhbar(t, env, "unfollow", "1")
+	if out := akhbar(t, env, "following"); out != "" {
+		t.Fatalf("following after unfollow: %q", out)
+	}
+}

@@ -28,6 +28,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.addCommand(), a.removeCommand(), a.feedsCommand(), a.refreshCommand(),
 		a.listCommand(), a.readCommand(), a.relatedCommand(), a.searchCommand(),
 		a.importCommand(), a.exportCommand(), a.demoCommand(), a.cleanupCommand(),
+		a.followCommand(), a.followingCommand(), a.unfollowCommand(),
 	)
 	return root
 }

@@ -88,6 +88,11 @@ func where(q feed.ItemQuery) (string, []any) {
 	if q.Starred {
 		conds = append(conds, "i.starred = 1")
 	}
+	if q.Follow != 0 {
+		conds = append(conds, `i.n IN (SELECT rowid FROM items_fts WHERE items_fts MATCH
+			coalesce((SELECT match FROM follows WHERE id = ?), '""'))`)
+		args = append(args, q.Follow)
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}

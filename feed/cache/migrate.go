@@ -136,6 +136,11 @@ CREATE TABLE pending_state (
 	created  INTEGER NOT NULL -- unix time of the import
 );
 `,
+	// 4: the FTS5 expression of each follow's query (parseQuery,
+	// matchExpr), so that item queries need no lookup in Go.
+	`
+ALTER TABLE follows ADD COLUMN match TEXT NOT NULL DEFAULT '""';
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its
