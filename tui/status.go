@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/lipgloss/v2"
 
+	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/render"
 	"github.com/akhbar/akhbar/tui/i18n"
 )
@@ -17,7 +18,8 @@ type status struct {
 	refreshing    bool
 	done, total   int
 	newN, failedN int
-	offlineWarned bool
+	unreachable   int  // feeds that failed because the network was not there
+	offline       bool // the last refresh found no network at all
 }
 
 func (s *status) info(text string) { s.text, s.isErr = text, false }
@@ -26,7 +28,7 @@ func (s *status) info(text string) { s.text, s.isErr = text, false }
 func (s *status) fail(text string) { s.text, s.isErr = text, true }
 
 func (s *status) startRefresh(total int) {
-	s.refreshing, s.done, s.total, s.newN, s.failedN = true, 0, total, 0, 0
+	s.refreshing, s.done, s.total, s.newN, s.failedN, s.unreachable = true, 0, total, 0, 0, 0
 }
 
 // progress counts one finished feed.
@@ -35,6 +37,9 @@ func (s *status) progress(p Progress) {
 	s.newN += p.New
 	if p.Err != nil {
 		s.failedN++
+	}
+	if fetch.IsUnreachable(p.Err) {
+		s.unreachable++
 	}
 }
 
@@ -45,6 +50,14 @@ func (s *status) finish(err error, cat *i18n.Catalog) {
 		s.fail(cat.T(i18n.MsgErrRefresh, err.Error()))
 		return
 	}
+	if s.total > 0 && s.unreachable == s.total { // no network: say so once, not an error per feed
+		if !s.offline {
+			s.info(cat.T(i18n.MsgOffline))
+		}
+		s.offline = true
+		return
+	}
+	s.offline = false
 	text := cat.T(i18n.MsgRefreshDone, s.total, s.newN)
 	if s.failedN > 0 {
 		text += cat.T(i18n.MsgRefreshFailed, s.failedN)

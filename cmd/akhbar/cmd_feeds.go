@@ -15,6 +15,7 @@ import (
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/opml"
+	"github.com/akhbar/akhbar/feed/refresh"
 )
 
 func (a *app) addCommand() *cobra.Command {
@@ -40,32 +41,44 @@ func (a *app) addCommand() *cobra.Command {
 	return c
 }
 
-// subscribe fetches rawURL; when it is a web page, it follows the page's
-// <link rel="alternate"> to its feed. It stores the feed and its items.
+// subscribe checks that rawURL is a feed — when it is a web page, it
+// follows the page's <link rel="alternate"> to its feed — subscribes, and
+// refreshes the new feed through the usual pipeline, so its items and
+// their full text are cached at once. It returns the feed as stored and
+// how many items it brought.
 func (a *app) subscribe(ctx context.Context, st feed.Store, rawURL, folder string) (feed.Feed, int, error) {
 	if !feed.IsWebURL(rawURL) {
 		return feed.Feed{}, 0, fmt.Errorf("add %s: not an http or https URL", rawURL)
 	}
-	resp, body, parsed, err := a.fetchFeed(ctx, rawURL)
+	resp, body, _, err := a.fetchFeed(ctx, rawURL)
 	if errors.Is(err, feed.ErrHTMLPage) {
 		found := feed.Discover(body, resp.URL)
 		if len(found) == 0 {
 			return feed.Feed{}, 0, fmt.Errorf("add %s: a web page that announces no feed (no <link rel=\"alternate\">)", rawURL)
 		}
-		resp, _, parsed, err = a.fetchFeed(ctx, found[0])
+		resp, _, _, err = a.fetchFeed(ctx, found[0])
 	}
 	if err != nil {
 		return feed.Feed{}, 0, fmt.Errorf("add %s: %w", rawURL, err)
 	}
-	f, err := st.AddFeed(ctx, feed.Feed{URL: resp.URL, Title: parsed.Title, SiteURL: parsed.SiteURL, Folder: folder})
+	f, err := st.AddFeed(ctx, feed.Feed{URL: resp.URL, Folder: folder})
 	if err != nil {
 		return f, 0, err
 	}
-	_, err = st.SaveFetch(ctx, f.ID, feed.FetchResult{
-		Title: parsed.Title, SiteURL: parsed.SiteURL, ETag: resp.ETag, LastModified: resp.LastModified,
-		Items: parsed.Items, At: a.now(),
-	})
-	return f, len(parsed.Items), err
+	added := 0
+	var failed error
+	if _, err := a.refresher(st).Run(ctx, []feed.Feed{f}, func(p refresh.Progress) {
+		added, failed = p.New, p.Err
+	}); err != nil {
+		return f, 0, err
+	}
+	if failed != nil {
+		return f, 0, fmt.Errorf("add %s: subscribed, but the first refresh failed: %w", rawURL, failed)
+	}
+	if f, err = st.FeedByURL(ctx, f.URL); err != nil {
+		return f, added, err
+	}
+	return f, added, nil
 }
 
 // fetchFeed gets and parses one feed URL the user gave. On a parse error
