@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// akhbarFails runs the binary expecting exit status 1 and returns stderr.
+func akhbarFails(t *testing.T, env []string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 1 {
+		t.Fatalf("akhbar %s: %v, want exit status 1\nstdout: %s", strings.Join(args, " "), err, stdout.String())
+	}
+	if n := strings.Count(strings.TrimRight(stderr.String(), "\n"), "\n"); n != 0 {
+		t.Fatalf("error message is %d lines, want one:\n%s", n+1, stderr.String())
+	}
+	return stderr.String()
+}
+
+func TestAddByAutodiscovery(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	out := akhbar(t, env, "add", srv.URL("/index.html"))
+	if !strings.Contains(out, srv.URL("/feed.xml")) {
+		t.Fatalf("add of a page did not subscribe to the feed it announces:\n%s", out)
+	}
+	if feeds := akhbar(t, env, "feeds"); !strings.Contains(feeds, "نشرة الاختبار") {
+		t.Fatalf("feeds:\n%s", feeds)
+	}
+	msg := akhbarFails(t, env, "add", srv.URL("/nofeed.html"))
+	if !strings.Contains(msg, "announces no feed") {
+		t.Fatalf("add of a page without a feed: %q", msg)
+	}
+	if msg := akhbarFails(t, env, "add", "ftp://example.com/feed"); !strings.Contains(msg, "not an http or https URL") {
+		t.Fatalf("add of an ftp URL: %q", msg)
+	}
+}
+
+func TestOPMLRoundTripThroughTheCLI(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	akhbar(t, env, "add", srv.URL("/feed.xml"), "--folder", "عربي/محلي")
+	akhbar(t, env, "add", srv.URL("/feed2.xml"))
+	exported := akhbar(t, env, "export")
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	if err := os.WriteFile(path, []byte(exported), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := xdgEnv(t)
+	if out := akhbar(t, other, "import", path); !strings.Contains(out, "Imported 2 feed(s)") {
+		t.Fatalf("import:\n%s", out)
+	}
+	if again := akhbar(t, other, "export"); stripDate(again) != stripDate(exported) {
+		t.Fatalf("export after import differs:\n%s\nwant:\n%s", again, exported)
+	}
+}
+
+// stripDate drops the export's dateCreated line.
+func stripDate(opml string) string {
+	var keep []string
+	for _, l := range strings.Split(opml, "\n") {
+		if !strings.Contains(l, "dateCreated") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+func TestUsageErrorsExitOne(t *testing.T) {
+	env := xdgEnv(t)
+	for _, args := range [][]string{{"read"}, {"list", "--limit", "-3"}, {"frobnicate"}, {"read", "no-such-id"}} {
+		akhbarFails(t, env, args...)
+	}
+}
