@@ -109,12 +109,18 @@ func (s *Store) countFollow(ctx context.Context, f feed.Follow) (feed.Follow, er
 	return f, nil
 }
 
-// followTerms is how many key terms FollowQuery suggests.
-const followTerms = 3
+// Follow query tuning.
+const (
+	// followTerms is how many key terms FollowQuery suggests.
+	followTerms = 3
+	// followCountCap bounds the count of items per candidate term.
+	followCountCap = 5000
+)
 
 // FollowQuery suggests a query for following the story of an item: up to
-// three of its key terms (the rarest in the cache, as for Related),
-// preferring words of the title, written as they appear in the item. The
+// three of its key terms (no stop words, short words or numbers), the
+// rarest in the cache first, taken from the title and, when it has too
+// few, from the summary or lead; written as they appear in the item. The
 // user can edit it before AddFollow. It fails with feed.ErrNotFound when
 // there is no such item; an item with no usable terms gives its title.
 func (s *Store) FollowQuery(ctx context.Context, itemID string) (string, error) {
@@ -124,22 +130,16 @@ func (s *Store) FollowQuery(ctx context.Context, itemID string) (string, error) 
 		if err != nil {
 			return err
 		}
-		picked, err := rareTerms(ctx, tx, keyTerms(src.title, s.stop))
+		picked, err := storyTerms(ctx, tx, keyTerms(src.title, s.stop), nil)
 		if err != nil {
 			return err
 		}
 		if len(picked) < followTerms {
-			more, err := rareTerms(ctx, tx, keyTerms(src.summary, s.stop))
-			if err != nil {
+			if picked, err = storyTerms(ctx, tx, keyTerms(src.summary, s.stop), picked); err != nil {
 				return err
 			}
-			for _, w := range more {
-				if !slices.Contains(picked, w) {
-					picked = append(picked, w)
-				}
-			}
 		}
-		q = originalWords(src.title+"\n"+src.summary, picked[:min(followTerms, len(picked))])
+		q = originalWords(src.title+"\n"+src.summary, picked)
 		if q == "" {
 			q = src.title
 		}
@@ -149,6 +149,24 @@ func (s *Store) FollowQuery(ctx context.Context, itemID string) (string, error) 
 		return "", fmt.Errorf("follow query for %s: %w", itemID, err)
 	}
 	return q, nil
+}
+
+// storyTerms adds to picked, up to followTerms, the words that occur in
+// the fewest items but more than one.
+func storyTerms(ctx context.Context, tx *sql.Tx, words, picked []string) ([]string, error) {
+	dfs, err := docCounts(ctx, tx, words, followCountCap)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range dfs {
+		if len(picked) == followTerms {
+			break
+		}
+		if d.docs > 1 && !slices.Contains(picked, d.term) {
+			picked = append(picked, d.term)
+		}
+	}
+	return picked, nil
 }
 
 // originalWords writes the normalised words as they first appear in text

@@ -165,9 +165,7 @@ func wordTerms(words []string) []term {
 
 // rareTerms keeps the relatedTerms words of words that occur in the
 // fewest items, dropping words that occur in only one item (this one) or
-// in more than one item in a hundred (at least 20). Counting stops at
-// that cap, so a common word costs no more than a rare one; fts5vocab
-// would read a common word's whole posting list.
+// in more than one item in a hundred (at least 20).
 func rareTerms(ctx context.Context, tx *sql.Tx, words []string) ([]string, error) {
 	if len(words) == 0 {
 		return nil, nil
@@ -177,32 +175,44 @@ func rareTerms(ctx context.Context, tx *sql.Tx, words []string) ([]string, error
 		return nil, err
 	}
 	limit := max(20, total/100)
+	dfs, err := docCounts(ctx, tx, words, limit+1)
+	if err != nil {
+		return nil, err
+	}
+	dfs = slices.DeleteFunc(dfs, func(d docCount) bool { return d.docs <= 1 || d.docs > limit })
+	var out []string
+	for _, d := range dfs[:min(relatedTerms, len(dfs))] {
+		out = append(out, d.term)
+	}
+	return out, nil
+}
+
+// docCount is how many items a word occurs in (up to a cap).
+type docCount struct {
+	term string
+	docs int
+}
+
+// docCounts counts the items each word occurs in, stopping at limit (so
+// a common word costs no more than a rare one; fts5vocab would read a
+// common word's whole posting list), and sorts them rarest first.
+func docCounts(ctx context.Context, tx *sql.Tx, words []string, limit int) ([]docCount, error) {
 	st, err := tx.PrepareContext(ctx, `SELECT count(*) FROM
 		(SELECT rowid FROM items_fts WHERE items_fts MATCH ? LIMIT ?)`)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
-	type df struct {
-		term string
-		doc  int
-	}
-	var dfs []df
+	var dfs []docCount
 	for _, w := range words {
-		d := df{term: w}
-		if err := st.QueryRowContext(ctx, matchExpr(wordTerms([]string{w}), ""), limit+1).Scan(&d.doc); err != nil {
+		d := docCount{term: w}
+		if err := st.QueryRowContext(ctx, matchExpr(wordTerms([]string{w}), ""), limit).Scan(&d.docs); err != nil {
 			return nil, err
 		}
-		if d.doc > 1 && d.doc <= limit {
-			dfs = append(dfs, d)
-		}
+		dfs = append(dfs, d)
 	}
-	slices.SortFunc(dfs, func(a, b df) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.term, b.term)) })
-	var out []string
-	for _, d := range dfs[:min(relatedTerms, len(dfs))] {
-		out = append(out, d.term)
-	}
-	return out, nil
+	slices.SortFunc(dfs, func(a, b docCount) int { return cmp.Or(cmp.Compare(a.docs, b.docs), cmp.Compare(a.term, b.term)) })
+	return dfs, nil
 }
 
 // sameCategory returns the newest items of src's feed that share one of
