@@ -107,6 +107,21 @@ type Store interface {
 	// Related lists cached items most like the item with this ID.
 	Related(ctx context.Context, id string, limit int) ([]Item, error)
 
+	// SetPosition remembers how far into an item's article the reader
+	// got, as a fraction from 0 to 1, so reopening resumes there.
+	SetPosition(ctx context.Context, itemID string, pos float64) error
+
+	// AddFollow saves a followed story: a query whose matching items show
+	// as a virtual feed (ItemQuery.Follow).
+	AddFollow(ctx context.Context, query string) (Follow, error)
+	// RemoveFollow stops following a story.
+	RemoveFollow(ctx context.Context, id int64) error
+	// Follows lists the followed stories with their unread and total counts.
+	Follows(ctx context.Context) ([]Follow, error)
+	// FollowQuery suggests a query for following the story of an item,
+	// from its key terms.
+	FollowQuery(ctx context.Context, itemID string) (string, error)
+
 	// Close releases the store.
 	Close() error
 }
