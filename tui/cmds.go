@@ -26,8 +26,12 @@ func loadFeeds(st feed.Store) tea.Cmd {
 		if err != nil {
 			return feedsMsg{err: err}
 		}
+		follows, err := st.Follows(ctx)
+		if err != nil {
+			return feedsMsg{err: err}
+		}
 		starred, err := st.CountItems(ctx, feed.ItemQuery{Starred: true})
-		return feedsMsg{feeds: list, starred: starred, err: err}
+		return feedsMsg{feeds: list, follows: follows, starred: starred, err: err}
 	}
 }
 
@@ -69,6 +73,20 @@ func loadArticle(d Deps, it feed.Item) tea.Cmd {
 func layoutArticle(a feed.Article, url string, k layoutKey, o render.Options) tea.Cmd {
 	return func() tea.Msg {
 		return renderedMsg{url: url, key: k, page: render.ArticlePage(a, o)}
+	}
+}
+
+// savePosition remembers where the reader left an item's article.
+func savePosition(st feed.Store, it feed.Item, pos float64) tea.Cmd {
+	if it.ID == "" || pos == it.Position {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		err := st.SetPosition(ctx, it.ID, pos)
+		it.Position = pos
+		return itemMsg{item: it, err: err}
 	}
 }
 

@@ -16,6 +16,7 @@ const (
 	entryAll entryKind = iota
 	entryUnread
 	entryStarred
+	entryFollow
 	entryFolder
 	entryFeed
 )
@@ -25,8 +26,9 @@ const (
 type entry struct {
 	kind   entryKind
 	title  string
-	feed   feed.Feed // for entryFeed
-	folder string    // for entryFolder, and the folder of a feed
+	feed   feed.Feed   // for entryFeed
+	follow feed.Follow // for entryFollow
+	folder string      // for entryFolder, and the folder of a feed
 	depth  int
 	unread int
 	query  feed.ItemQuery
@@ -39,6 +41,8 @@ func (e entry) key() string {
 		return fmt.Sprintf("feed:%d", e.feed.ID)
 	case entryFolder:
 		return "folder:" + e.folder
+	case entryFollow:
+		return fmt.Sprintf("follow:%d", e.follow.ID)
 	}
 	return fmt.Sprintf("virtual:%d", e.kind)
 }
@@ -49,6 +53,7 @@ type feedsPane struct {
 	names     [3]string // the virtual feeds' titles: all, all unread, starred
 	rtl       bool      // the UI is right-to-left: counts on the left
 	feeds     []feed.Feed
+	follows   []feed.Follow
 	starred   int
 	collapsed map[string]bool
 	entries   []entry
@@ -57,16 +62,18 @@ type feedsPane struct {
 	height    int
 }
 
-// feedsMsg carries the subscriptions with their unread counts.
+// feedsMsg carries the subscriptions with their unread counts, and the
+// followed stories.
 type feedsMsg struct {
 	feeds   []feed.Feed
+	follows []feed.Follow
 	starred int
 	err     error
 }
 
 // set replaces the subscriptions, keeping the cursor on the same entry.
-func (p *feedsPane) set(list []feed.Feed, starred int) {
-	p.feeds, p.starred = list, starred
+func (p *feedsPane) set(list []feed.Feed, follows []feed.Follow, starred int) {
+	p.feeds, p.follows, p.starred = list, follows, starred
 	p.build()
 }
 
@@ -81,6 +88,10 @@ func (p *feedsPane) build() {
 		{kind: entryAll, title: p.names[0], unread: total},
 		{kind: entryUnread, title: p.names[1], unread: total, query: feed.ItemQuery{Unread: true}},
 		{kind: entryStarred, title: p.names[2], unread: p.starred, query: feed.ItemQuery{Starred: true}},
+	}
+	for _, f := range p.follows {
+		p.entries = append(p.entries, entry{kind: entryFollow, title: "◎ " + f.Title, follow: f, unread: f.Unread,
+			query: feed.ItemQuery{Follow: f.ID}})
 	}
 	folders := map[string][]feed.Feed{}
 	var loose []feed.Feed

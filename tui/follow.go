@@ -72,14 +72,15 @@ func (m Model) push(it feed.Item, label string) (tea.Model, tea.Cmd) {
 
 // goBack returns to the previous reader, or to the list from the first.
 func (m Model) goBack() (tea.Model, tea.Cmd) {
+	save := savePosition(m.deps.Store, m.reader.item, m.reader.position())
 	if len(m.back) == 0 {
 		m.focus = focusHeadlines
-		return m, nil
+		return m, save
 	}
 	m.reader = m.back[len(m.back)-1]
 	m.back = m.back[:len(m.back)-1]
 	m.reader.height = m.paneHeight()
-	return m, m.relayout()
+	return m, tea.Batch(save, m.relayout())
 }
 
 // breadcrumb says where the reader is: "article › related 2 › link 1".

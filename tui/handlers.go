@@ -17,7 +17,7 @@ func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 	for i, f := range msg.feeds {
 		msg.feeds[i] = m.opts.Settings[f.URL].Apply(f)
 	}
-	m.feeds.set(msg.feeds, msg.starred)
+	m.feeds.set(msg.feeds, msg.follows, msg.starred)
 	if m.opts.RefreshOnStart {
 		m.opts.RefreshOnStart = false
 		return m.refresh(m.allFeeds(), nil)

@@ -23,6 +23,7 @@ func helpIDs() map[string]i18n.MsgID {
 		"star": i18n.MsgKeyStar, "sort": i18n.MsgKeySort, "open_browser": i18n.MsgKeyOpenBrowser,
 		"copy_link": i18n.MsgKeyCopyLink, "related": i18n.MsgKeyRelated, "search": i18n.MsgKeySearch,
 		"bidi_mode": i18n.MsgKeyBidiMode, "help": i18n.MsgKeyHelp,
+		"follow": i18n.MsgKeyFollow, "unfollow": i18n.MsgKeyUnfollow,
 	}
 }
 

@@ -19,7 +19,7 @@ type KeyMap struct {
 	NextUnread, PrevUnread                  key.Binding
 	ToggleRead, Star, OpenBrowser, Related  key.Binding
 	CopyLink, MarkAllRead, Undo, Sort       key.Binding
-	ToggleFolder                            key.Binding
+	ToggleFolder, Follow, Unfollow          key.Binding
 	BidiMode, Help, Search                  key.Binding
 }
 
@@ -54,6 +54,8 @@ func DefaultKeyMap() KeyMap {
 		Undo:         b([]string{"u"}, "undo"),
 		Sort:         b([]string{"S"}, "sort order"),
 		ToggleFolder: b([]string{"c"}, "fold folder"),
+		Follow:       b([]string{"F"}, "follow this story"),
+		Unfollow:     b([]string{"x"}, "unfollow"),
 		BidiMode:     b([]string{"b"}, "bidi mode"),
 		Help:         b([]string{"?"}, "help"),
 		Search:       b([]string{"/"}, "search"),
@@ -85,7 +87,7 @@ func (k *KeyMap) actions() []struct {
 		{"refresh", &k.Refresh}, {"refresh_all", &k.RefreshAll},
 		{"next_unread", &k.NextUnread}, {"prev_unread", &k.PrevUnread},
 		{"toggle_read", &k.ToggleRead}, {"mark_all_read", &k.MarkAllRead}, {"undo", &k.Undo},
-		{"star", &k.Star}, {"sort", &k.Sort},
+		{"star", &k.Star}, {"sort", &k.Sort}, {"follow", &k.Follow}, {"unfollow", &k.Unfollow},
 		{"open_browser", &k.OpenBrowser}, {"copy_link", &k.CopyLink}, {"related", &k.Related},
 		{"search", &k.Search}, {"bidi_mode", &k.BidiMode}, {"help", &k.Help},
 	}

@@ -94,6 +94,9 @@ func keyFor(name string) tea.KeyPressMsg {
 func TestEveryActionIsReachable(t *testing.T) {
 	st := newTestStore(t, 300)
 	withLinkedArticles(t, st)
+	if _, err := st.AddFollow(context.Background(), "headline"); err != nil {
+		t.Fatal(err)
+	}
 	k := DefaultKeyMap()
 	readerOnly := map[string]bool{"related": true}
 	for _, a := range k.actions() {
@@ -104,6 +107,9 @@ func TestEveryActionIsReachable(t *testing.T) {
 			m = send(t, m, press("j")) // not on the first row, so "up" and "top" move
 			if readerOnly[a.name] || a.name == "back" || a.name == "quit" {
 				m = send(t, m, press("k"), press("enter"), press("j"))
+			}
+			if a.name == "unfollow" {
+				m = send(t, m, press("tab"), press("g"), press("j"), press("j"), press("j")) // the followed story
 			}
 			if a.name == "toggle_folder" {
 				m = send(t, m, press("tab"), press("G"), press("k")) // the folder above the last feed

@@ -121,6 +121,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotSearch(msg)
 	case bulkMsg:
 		return m.gotBulk(msg)
+	case followSuggestMsg:
+		return m.gotFollowSuggestion(msg)
+	case followMsg:
+		return m.gotFollow(msg)
 	case tea.PasteMsg:
 		if m.prompt.active {
 			m.prompt.paste(msg.Content)

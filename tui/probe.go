@@ -34,11 +34,17 @@ func (m Model) gotModeReport(msg tea.ModeReportMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(tea.Raw(bidiExplicit), m.relayout())
 }
 
-// quit ends the program, first giving the terminal its own bidi back if
-// akhbar turned it off.
+// quit ends the program, first saving the reading position and giving
+// the terminal its own bidi back if akhbar turned it off.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	if m.terminalBidiOff {
-		return m, tea.Sequence(tea.Raw(bidiImplicit), tea.Quit)
+	var cmds []tea.Cmd
+	if m.focus == focusReader {
+		if save := savePosition(m.deps.Store, m.reader.item, m.reader.position()); save != nil {
+			cmds = append(cmds, save)
+		}
 	}
-	return m, tea.Quit
+	if m.terminalBidiOff {
+		cmds = append(cmds, tea.Raw(bidiImplicit))
+	}
+	return m, tea.Sequence(append(cmds, tea.Quit)...)
 }

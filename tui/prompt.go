@@ -18,6 +18,8 @@ type prompt struct {
 	active bool
 	label  string
 	value  string
+	// follow: Enter saves the value as a followed story; else it searches.
+	follow bool
 }
 
 func (p *prompt) start(label, value string) {

@@ -64,12 +64,23 @@ func (r *reader) applyPage(m renderedMsg, want layoutKey) bool {
 	if m.url != r.item.URL || m.key != want {
 		return false
 	}
-	if n := len(r.page.Lines); n > 0 && len(m.page.Lines) != n {
+	switch n := len(r.page.Lines); {
+	case n > 0 && len(m.page.Lines) != n:
 		r.top = r.top * len(m.page.Lines) / n
+	case n == 0 && r.item.Position > 0: // first layout: resume where the reader left off
+		r.top = int(r.item.Position * float64(len(m.page.Lines)))
 	}
 	r.page, r.made = m.page, m.key
 	r.scroll(0)
 	return true
+}
+
+// position is how far into the article the reader is, from 0 to 1.
+func (r *reader) position() float64 {
+	if len(r.page.Lines) == 0 || r.top == 0 {
+		return 0
+	}
+	return float64(r.top) / float64(len(r.page.Lines))
 }
 
 func (r *reader) scroll(delta int) {

@@ -17,7 +17,7 @@ func TestDueFeedsFollowPerFeedIntervals(t *testing.T) {
 		{ID: 2, URL: "https://stale/rss", LastFetch: testNow.Add(-40 * time.Minute)},
 		{ID: 3, URL: "https://slow/rss", LastFetch: testNow.Add(-2 * time.Hour)},
 		{ID: 4, URL: "https://never/rss"},
-	}, 0)
+	}, nil, 0)
 	var got []int64
 	for _, f := range m.dueFeeds() {
 		got = append(got, f.ID)

@@ -109,6 +109,9 @@ func (m Model) promptKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !done || strings.TrimSpace(m.prompt.value) == "" {
 		return m, nil
 	}
+	if m.prompt.follow {
+		return m, saveFollow(m.deps.Store, m.prompt.value)
+	}
 	m.results = results{open: true, query: m.prompt.value, busy: true, height: m.paneHeight()}
 	m.focus = focusHeadlines
 	return m, runSearch(m.deps.Store, m.prompt.value)

@@ -57,6 +57,8 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(k, m.keys.Search):
 		return m.startSearch()
+	case key.Matches(k, m.keys.Follow):
+		return m.startFollow()
 	case key.Matches(k, m.keys.BidiMode):
 		return m.cycleBidi()
 	case key.Matches(k, m.keys.RefreshAll):
@@ -90,6 +92,8 @@ func (m Model) feedsKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.selectFeed(len(m.feeds.entries))
 	case key.Matches(k, m.keys.ToggleFolder):
 		m.feeds.toggleFolder()
+	case key.Matches(k, m.keys.Unfollow):
+		return m.unfollow()
 	case key.Matches(k, m.keys.MarkAllRead):
 		return m, markAllRead(m.deps.Store, m.feeds.selected().query)
 	case key.Matches(k, m.keys.Undo):

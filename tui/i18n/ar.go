@@ -45,6 +45,9 @@ func arabic() messages {
 			MsgNoRelated:       "لم يُعثر على شيء لهذا المقال",
 			MsgLookingInCache:  "جارٍ البحث في النسخة المحفوظة…",
 			MsgSearching:       "جارٍ البحث…",
+			MsgFollowPrompt:    "تابِع",
+			MsgFollowSaved:     "تتابع الآن: %s",
+			MsgUnfollowed:      "أُلغيت متابعة %s",
 
 			MsgCrumbArticle:     "المقال",
 			MsgCrumbLink:        "الرابط %d",
@@ -65,6 +68,7 @@ func arabic() messages {
 			MsgErrMarkRead:      "تعذّر التعليم كمقروء: %s",
 			MsgErrRelated:       "تعذّر إيجاد الأخبار ذات الصلة: %s",
 			MsgErrSearch:        "تعذّر البحث: %s",
+			MsgErrFollow:        "تعذّرت متابعة الخبر: %s",
 
 			MsgKeyUp:          "أعلى",
 			MsgKeyDown:        "أسفل",
@@ -96,6 +100,8 @@ func arabic() messages {
 			MsgKeyLinks:       "الروابط",
 			MsgKeySort:        "الترتيب",
 			MsgKeySettings:    "إعدادات المصدر",
+			MsgKeyFollow:      "تابِع هذا الخبر",
+			MsgKeyUnfollow:    "ألغِ المتابعة",
 
 			MsgSettings:         "إعدادات المصدر",
 			MsgSettingName:      "الاسم المعروض",

@@ -45,6 +45,9 @@ func english() messages {
 			MsgLookingInCache:  "Looking in the cache…",
 			MsgSearching:       "Searching…",
 			MsgSearchResults:   "Search: %s — %d found",
+			MsgFollowPrompt:    "Follow",
+			MsgFollowSaved:     "Following %s",
+			MsgUnfollowed:      "No longer following %s",
 
 			MsgCrumbArticle:     "article",
 			MsgCrumbLink:        "link %d",
@@ -65,6 +68,7 @@ func english() messages {
 			MsgErrMarkRead:      "Could not mark as read: %s",
 			MsgErrRelated:       "Could not find related stories: %s",
 			MsgErrSearch:        "Search failed: %s",
+			MsgErrFollow:        "Could not follow the story: %s",
 
 			MsgKeyUp:          "up",
 			MsgKeyDown:        "down",
@@ -96,6 +100,8 @@ func english() messages {
 			MsgKeyLinks:       "links",
 			MsgKeySort:        "sort order",
 			MsgKeySettings:    "feed settings",
+			MsgKeyFollow:      "follow this story",
+			MsgKeyUnfollow:    "unfollow",
 
 			MsgSettings:         "Feed settings",
 			MsgSettingName:      "Display name",

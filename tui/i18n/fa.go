@@ -47,6 +47,9 @@ func persian() messages {
 			MsgLookingInCache:  "در حال جستجو در حافظهٔ محلی…",
 			MsgSearching:       "در حال جستجو…",
 			MsgSearchResults:   "جستجو: %s — %d نتیجه",
+			MsgFollowPrompt:    "دنبال کن",
+			MsgFollowSaved:     "دنبال می‌کنید: %s",
+			MsgUnfollowed:      "دیگر دنبال نمی‌کنید: %s",
 
 			MsgCrumbArticle:     "مقاله",
 			MsgCrumbLink:        "پیوند %d",
@@ -67,6 +70,7 @@ func persian() messages {
 			MsgErrMarkRead:      "خوانده کردن ناموفق بود: %s",
 			MsgErrRelated:       "یافتن خبرهای مرتبط ناموفق بود: %s",
 			MsgErrSearch:        "جستجو ناموفق بود: %s",
+			MsgErrFollow:        "دنبال کردن خبر ممکن نشد: %s",
 
 			MsgKeyUp:          "بالا",
 			MsgKeyDown:        "پایین",
@@ -98,6 +102,8 @@ func persian() messages {
 			MsgKeyLinks:       "پیوندها",
 			MsgKeySort:        "ترتیب",
 			MsgKeySettings:    "تنظیمات خوراک",
+			MsgKeyFollow:      "دنبال کردن این خبر",
+			MsgKeyUnfollow:    "لغو دنبال کردن",
 
 			MsgSettings:         "تنظیمات خوراک",
 			MsgSettingName:      "نام نمایشی",

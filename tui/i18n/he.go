@@ -45,6 +45,9 @@ func hebrew() messages {
 			MsgNoRelated:       "לא נמצאו כתבות קשורות",
 			MsgLookingInCache:  "מחפש במטמון…",
 			MsgSearching:       "מחפש…",
+			MsgFollowPrompt:    "מעקב",
+			MsgFollowSaved:     "במעקב: %s",
+			MsgUnfollowed:      "המעקב בוטל: %s",
 
 			MsgCrumbArticle:     "כתבה",
 			MsgCrumbLink:        "קישור %d",
@@ -65,6 +68,7 @@ func hebrew() messages {
 			MsgErrMarkRead:      "הסימון כנקרא נכשל: %s",
 			MsgErrRelated:       "חיפוש כתבות קשורות נכשל: %s",
 			MsgErrSearch:        "החיפוש נכשל: %s",
+			MsgErrFollow:        "לא ניתן לעקוב אחר הידיעה: %s",
 
 			MsgKeyUp:          "למעלה",
 			MsgKeyDown:        "למטה",
@@ -96,6 +100,8 @@ func hebrew() messages {
 			MsgKeyLinks:       "קישורים",
 			MsgKeySort:        "מיון",
 			MsgKeySettings:    "הגדרות הפיד",
+			MsgKeyFollow:      "מעקב אחר הידיעה",
+			MsgKeyUnfollow:    "ביטול מעקב",
 
 			MsgSettings:         "הגדרות הפיד",
 			MsgSettingName:      "שם תצוגה",

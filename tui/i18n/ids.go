@@ -54,6 +54,9 @@ const (
 	MsgLookingInCache  MsgID = "looking_in_cache" // "Looking in the cache…"
 	MsgSearching       MsgID = "searching"        // "Searching…"
 	MsgSearchResults   MsgID = "search_results"   // query, count: "Search: %s — %d found"
+	MsgFollowPrompt    MsgID = "follow_prompt"    // the label of the prompt that edits a followed story's query
+	MsgFollowSaved     MsgID = "follow_saved"     // query: "Following %s"
+	MsgUnfollowed      MsgID = "unfollowed"       // query: "No longer following %s"
 )
 
 // Error messages of the status line; the %s is the underlying error.
@@ -72,6 +75,7 @@ const (
 	MsgErrMarkRead      MsgID = "err_mark_read" // error
 	MsgErrRelated       MsgID = "err_related"   // error
 	MsgErrSearch        MsgID = "err_search"    // error
+	MsgErrFollow        MsgID = "err_follow"    // error
 )
 
 // Breadcrumb labels of the reader: "article › related 2 › link 1".
@@ -114,6 +118,8 @@ const (
 	MsgKeyLinks       MsgID = "key_links"
 	MsgKeySort        MsgID = "key_sort"
 	MsgKeySettings    MsgID = "key_settings"
+	MsgKeyFollow      MsgID = "key_follow"
+	MsgKeyUnfollow    MsgID = "key_unfollow"
 )
 
 // Feed settings: the form's title, its labels and their values.
