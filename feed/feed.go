@@ -27,6 +27,9 @@ type Feed struct {
 	LastError    string    `json:"last_error,omitempty"`
 	Unread       int       `json:"unread"`
 	Total        int       `json:"total"`
+	// Account is the sync account the feed comes from (see feed/sync);
+	// 0 for a feed akhbar fetches itself.
+	Account int64 `json:"account,omitempty"`
 }
 
 // Item is one entry of a feed: a headline with its metadata.

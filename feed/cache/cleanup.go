@@ -3,8 +3,11 @@ package cache
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -187,27 +190,33 @@ func doomed(feedID int64, l Limits, unreadDays int, now time.Time) (string, []an
 
 // removeItems deletes items by number (their search rows and categories
 // go through the schema's trigger and foreign key), then the articles at
-// urls that no remaining item links to.
+// urls that no remaining item links to. Each is one statement: every
+// statement that touches the search index flushes it, so deleting row by
+// row would cost a flush per row.
 func removeItems(ctx context.Context, tx *stmtTx, ns []int64, urls map[string]bool, rep *CleanupReport) error {
-	for _, n := range ns {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE n = ?`, n); err != nil {
-			return err
-		}
+	if len(ns) == 0 {
+		return nil
+	}
+	nsJSON, err := json.Marshal(ns)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE n IN (SELECT value FROM json_each(?))`, string(nsJSON)); err != nil {
+		return err
 	}
 	rep.Items += len(ns)
-	for url := range urls {
-		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url = ?
-			AND NOT EXISTS (SELECT 1 FROM items WHERE url = ?)`, url, url)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		rep.Articles += int(n)
+	urlJSON, err := json.Marshal(slices.Collect(maps.Keys(urls)))
+	if err != nil {
+		return err
 	}
-	return nil
+	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE url IN (SELECT value FROM json_each(?))
+		AND NOT EXISTS (SELECT 1 FROM items WHERE items.url = articles.url)`, string(urlJSON))
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	rep.Articles += int(n)
+	return err
 }
 
 // cleanLoneArticles deletes articles that belong to no item and were

@@ -12,13 +12,13 @@ import (
 
 // feedCols are the columns scanFeed reads, in order.
 const feedCols = `id, url, CASE title WHEN '' THEN own_title ELSE title END,
-	site_url, folder, etag, last_modified, last_fetch, last_error, unread, total`
+	site_url, folder, etag, last_modified, last_fetch, last_error, unread, total, coalesce(account, 0)`
 
 func scanFeed(row interface{ Scan(...any) error }) (feed.Feed, error) {
 	var f feed.Feed
 	var last sql.NullString
 	err := row.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &f.Folder, &f.ETag,
-		&f.LastModified, &last, &f.LastError, &f.Unread, &f.Total)
+		&f.LastModified, &last, &f.LastError, &f.Unread, &f.Total, &f.Account)
 	if err != nil {
 		return f, err
 	}
@@ -69,27 +69,33 @@ func (s *Store) RemoveFeed(ctx context.Context, url string) error {
 		if err != nil {
 			return err
 		}
-		steps := []struct {
-			sql  string
-			args []any
-		}{
-			{`DELETE FROM item_categories WHERE feed_id = ?`, []any{id}},
-			{`UPDATE items SET feed_id = NULL, origin = ? WHERE feed_id = ? AND starred = 1`, []any{title, id}},
-			{`DELETE FROM articles WHERE url IN (SELECT url FROM items WHERE feed_id = ?)
-				AND NOT EXISTS (SELECT 1 FROM items j WHERE j.url = articles.url AND (j.feed_id IS NULL OR j.feed_id != ?))`,
-				[]any{id, id}},
-			{`DELETE FROM items WHERE feed_id = ?`, []any{id}},
-			{`DELETE FROM feeds WHERE id = ?`, []any{id}},
-		}
-		for _, st := range steps {
-			if _, err := tx.ExecContext(ctx, st.sql, st.args...); err != nil {
-				return err
-			}
-		}
-		return nil
+		return removeFeedTx(ctx, tx, id, title)
 	})
 	if err != nil {
 		return fmt.Errorf("remove feed %s: %w", url, err)
+	}
+	return nil
+}
+
+// removeFeedTx deletes the feed id and its items and articles, keeping
+// starred items (and their articles) as orphans titled title.
+func removeFeedTx(ctx context.Context, tx *sql.Tx, id int64, title string) error {
+	steps := []struct {
+		sql  string
+		args []any
+	}{
+		{`DELETE FROM item_categories WHERE feed_id = ?`, []any{id}},
+		{`UPDATE items SET feed_id = NULL, origin = ? WHERE feed_id = ? AND starred = 1`, []any{title, id}},
+		{`DELETE FROM articles WHERE url IN (SELECT url FROM items WHERE feed_id = ?)
+			AND NOT EXISTS (SELECT 1 FROM items j WHERE j.url = articles.url AND (j.feed_id IS NULL OR j.feed_id != ?))`,
+			[]any{id, id}},
+		{`DELETE FROM items WHERE feed_id = ?`, []any{id}},
+		{`DELETE FROM feeds WHERE id = ?`, []any{id}},
+	}
+	for _, st := range steps {
+		if _, err := tx.ExecContext(ctx, st.sql, st.args...); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/sync"
 )
 
 // DefaultPageSize is the page size of Items when the query gives none.
@@ -180,16 +181,24 @@ func (s *Store) ItemByURL(ctx context.Context, url string) (feed.Item, error) {
 }
 
 // SetRead marks the items with these IDs read or unread, in one
-// transaction. Unknown IDs are skipped.
+// transaction that also queues the change of synced items for their
+// accounts (see Mark). Unknown IDs are skipped.
 func (s *Store) SetRead(ctx context.Context, ids []string, read bool) error {
-	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `UPDATE items SET read = ? WHERE id = ? AND read != ?`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
+	at := s.now().UnixNano()
+	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
 		for _, id := range ids {
-			if _, err := st.ExecContext(ctx, read, id, read); err != nil {
+			res, err := tx.ExecContext(ctx, `UPDATE items SET read = ? WHERE id = ? AND read != ?`, read, id, read)
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, queueSQL, sync.Read, read, at, id); err != nil {
 				return err
 			}
 		}
@@ -201,15 +210,20 @@ func (s *Store) SetRead(ctx context.Context, ids []string, read bool) error {
 	return nil
 }
 
-// SetStarred stars or unstars one item, failing with feed.ErrNotFound
-// when there is no item with this ID.
+// SetStarred stars or unstars one item, and queues the change when the
+// item is synced (see Mark). It fails with feed.ErrNotFound when there is
+// no item with this ID.
 func (s *Store) SetStarred(ctx context.Context, id string, starred bool) error {
 	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE items SET starred = ? WHERE id = ?`, starred, id)
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, "item")
+		if err := mustAffect(res, "item"); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, queueSQL, sync.Starred, starred, s.now().UnixNano(), id)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("set starred on %s: %w", id, err)

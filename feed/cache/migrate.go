@@ -141,6 +141,44 @@ CREATE TABLE pending_state (
 	`
 ALTER TABLE follows ADD COLUMN match TEXT NOT NULL DEFAULT '""';
 `,
+	// 5: sync accounts (feed/sync.Local). A synced feed is an ordinary
+	// row of feeds with its account and remote ID; remote_items maps
+	// the account's entry IDs to items; sync_queue holds local changes
+	// not yet accepted by the server, written in the transaction of the
+	// change itself.
+	`
+CREATE TABLE accounts (
+	id         INTEGER PRIMARY KEY,
+	kind       TEXT NOT NULL,
+	url        TEXT NOT NULL,
+	username   TEXT NOT NULL DEFAULT '',
+	credential TEXT NOT NULL DEFAULT '{}', -- where the secret comes from, never the secret
+	cursor     TEXT NOT NULL DEFAULT ''
+);
+ALTER TABLE feeds ADD COLUMN account INTEGER REFERENCES accounts(id); -- NULL: a local subscription
+ALTER TABLE feeds ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX feeds_remote ON feeds(account, remote_id);
+
+CREATE TABLE remote_items (
+	account    INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	remote_id  TEXT NOT NULL,
+	item       INTEGER NOT NULL REFERENCES items(n) ON DELETE CASCADE,
+	changed_at INTEGER NOT NULL DEFAULT 0, -- unix nanoseconds, the server's
+	PRIMARY KEY (account, remote_id)
+) WITHOUT ROWID;
+CREATE INDEX remote_items_item ON remote_items(item);
+
+CREATE TABLE sync_queue (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	account   INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	item_id   TEXT NOT NULL,
+	remote_id TEXT NOT NULL,
+	field     TEXT NOT NULL, -- read | starred
+	value     INTEGER NOT NULL,
+	at        INTEGER NOT NULL -- unix nanoseconds
+);
+CREATE INDEX sync_queue_entry ON sync_queue(account, remote_id, field);
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

@@ -118,35 +118,41 @@ func saveItem(ctx context.Context, tx *stmtTx, it feed.Item, at time.Time) (bool
 	if !found {
 		return true, insertItem(ctx, tx, it, string(cats), at)
 	}
+	return false, updateItem(ctx, tx, old, it, string(cats), at)
+}
+
+// updateItem rewrites the metadata of the stored item old from it, keeping
+// read, starred, position and the first fetch time. at is the fetch time.
+func updateItem(ctx context.Context, tx *stmtTx, old stored, it feed.Item, cats string, at time.Time) error {
 	fetched, err := decTime(old.fetched)
 	if err != nil {
-		return false, err
+		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE items SET guid = ?, url = ?, title = ?, summary = ?,
 		author = ?, published = ?, updated = ?, categories = ?, image = ?, lang = ?, sort_time = ?,
 		seen = ? WHERE n = ?`, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
-		encTime(it.Updated), string(cats), it.Image, it.Lang,
+		encTime(it.Updated), cats, it.Image, it.Lang,
 		sortTime(it.Published, it.Updated, fetched), at.Unix(), old.n)
 	if err != nil {
-		return false, err
+		return err
 	}
 	adopted := !old.feedID.Valid || old.feedID.Int64 != it.FeedID
 	if adopted { // a starred orphan whose feed was subscribed again
-		if _, err := tx.ExecContext(ctx, `UPDATE items SET feed_id = ?, origin = '' WHERE n = ?`, it.FeedID, old.n); err != nil {
-			return false, err
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET feed_id = nullif(?, 0), origin = '' WHERE n = ?`, it.FeedID, old.n); err != nil {
+			return err
 		}
 	}
-	if adopted || old.cats != string(cats) {
+	if adopted || old.cats != cats {
 		if err := saveCategories(ctx, tx, old.n, it.FeedID, it.Categories, true); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if old.title != it.Title || old.summary != it.Summary {
 		if err := indexItem(ctx, tx, old.n, true); err != nil {
-			return false, err
+			return err
 		}
 	}
-	return false, nil
+	return nil
 }
 
 func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at time.Time) error {
