@@ -75,9 +75,9 @@ type CleanupReport struct {
 	Freed int64 `json:"freed_bytes"`
 }
 
-// Cleanup removes what r does not keep, one feed per transaction (so a
-// refresh or the reader in another process waits for one feed at most),
-// then vacuums when r.Vacuum is set. It fails when the database does,
+// Cleanup removes what r does not keep, cleanupBatch feeds per
+// transaction (so a refresh or the reader in another process waits for
+// one batch at most), then vacuums when r.Vacuum is set. It fails when the database does,
 // reporting what it removed before that; ErrFull is wrapped when the disk
 // is too full even to delete (VACUUM needs room for a copy of the file).
 func (s *Store) Cleanup(ctx context.Context, r Retention) (CleanupReport, error) {
@@ -91,12 +91,19 @@ func (s *Store) Cleanup(ctx context.Context, r Retention) (CleanupReport, error)
 		return rep, fmt.Errorf("cleanup: %w", err)
 	}
 	now := s.now()
-	for id, url := range feeds {
+	for batch := range slices.Chunk(feeds, cleanupBatch) {
 		err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
-			return cleanFeed(ctx, tx, id, r.limitsFor(url), r.UnreadDays, now, &rep)
+			var ns []int64
+			urls := map[string]bool{}
+			for _, f := range batch {
+				if err := doomedItems(ctx, tx, f.id, r.limitsFor(f.url), r.UnreadDays, now, &ns, urls); err != nil {
+					return fmt.Errorf("%s: %w", f.url, err)
+				}
+			}
+			return removeItems(ctx, tx, ns, urls, &rep)
 		})
 		if err != nil {
-			return rep, fmt.Errorf("cleanup of %s: %w", url, err)
+			return rep, fmt.Errorf("cleanup: %w", err)
 		}
 	}
 	if r.KeepDays > 0 {
@@ -134,9 +141,15 @@ func (r Retention) limitsFor(url string) Limits {
 	return l
 }
 
-// cleanFeed removes the items of one feed that l does not keep, and their
-// articles.
-func cleanFeed(ctx context.Context, tx *stmtTx, feedID int64, l Limits, unreadDays int, now time.Time, rep *CleanupReport) error {
+// cleanupBatch is how many feeds Cleanup handles per transaction: each
+// transaction that deletes items flushes and merges the search index
+// once, so batches cost far less than a transaction per feed, while a
+// refresh or reader in another process waits for one batch at most.
+const cleanupBatch = 50
+
+// doomedItems adds to ns and urls the numbers and links of the items of
+// one feed that l does not keep.
+func doomedItems(ctx context.Context, tx *stmtTx, feedID int64, l Limits, unreadDays int, now time.Time, ns *[]int64, urls map[string]bool) error {
 	if l.KeepDays <= 0 && l.KeepItems <= 0 {
 		return nil
 	}
@@ -153,21 +166,16 @@ func cleanFeed(ctx context.Context, tx *stmtTx, feedID int64, l Limits, unreadDa
 	if err != nil {
 		return err
 	}
-	var ns []int64
-	urls := map[string]bool{}
 	for rows.Next() {
 		var n int64
 		var url string
 		if err := rows.Scan(&n, &url); err != nil {
 			return errors.Join(err, rows.Close())
 		}
-		ns = append(ns, n)
+		*ns = append(*ns, n)
 		urls[url] = true
 	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	return removeItems(ctx, tx, ns, urls, rep)
+	return errors.Join(rows.Err(), rows.Close())
 }
 
 // doomed is the condition, on top of "not starred, not in the latest
@@ -237,21 +245,26 @@ func cleanLoneArticles(ctx context.Context, tx *sql.Tx, cut time.Time, rep *Clea
 	return err
 }
 
-// feedURLs maps every feed's ID to its URL.
-func (s *Store) feedURLs(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, url FROM feeds`)
+// feedURL is a feed's ID and URL.
+type feedURL struct {
+	id  int64
+	url string
+}
+
+// feedURLs lists every feed's ID and URL.
+func (s *Store) feedURLs(ctx context.Context) ([]feedURL, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, url FROM feeds ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]string{}
+	var out []feedURL
 	for rows.Next() {
-		var id int64
-		var url string
-		if err := rows.Scan(&id, &url); err != nil {
+		var f feedURL
+		if err := rows.Scan(&f.id, &f.url); err != nil {
 			return nil, err
 		}
-		out[id] = url
+		out = append(out, f)
 	}
 	return out, rows.Err()
 }
