@@ -32,6 +32,17 @@
 //     feed_id NULL and the feed's title kept as Item.FeedTitle; they
 //     still show in lists of all items and of starred items, and
 //     subscribing to the feed again adopts them.
+//   - Damage: Open moves a foreign, truncated or damaged file aside
+//     (recover.go) and starts afresh; Recovered says where it went. A
+//     full disk fails writes with ErrFull; reads go on.
+//   - Retention (cleanup.go): items.seen is the last fetch that listed
+//     an item, so Cleanup never drops what the feed still lists (it
+//     would come back as new and unread).
+//   - Follows (follow.go) are saved searches: their items are the
+//     search index's matches, so no table links them to items.
+//   - Sync (sync*.go): the cache is feed/sync's Local. Synced feeds are
+//     rows of feeds with an account; remote_items maps entries to
+//     items; sync_queue holds local changes until the server has them.
 package cache
 
 import (
