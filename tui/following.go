@@ -13,7 +13,7 @@ import (
 // query from the story's key terms; the user edits it in the prompt and
 // Enter saves it. Each followed story is a virtual feed in the feeds pane,
 // collecting the matching items of every refresh, with its unread count.
-// x on it stops following.
+// X on it stops following.
 
 // followSuggestMsg carries the suggested query for following an item.
 type followSuggestMsg struct {

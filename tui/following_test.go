@@ -28,7 +28,7 @@ func TestFollowAStoryFromAHeadline(t *testing.T) {
 	if s = screen(m); !strings.Contains(s, "Headline number 0") || m.(Model).list.total != 20 {
 		t.Fatalf("opening the follow does not list its items:\n%s", s)
 	}
-	m = send(t, m, press("tab"), press("x"))
+	m = send(t, m, press("tab"), press("X"))
 	if s = screen(m); strings.Contains(s, "◎ headline") {
 		t.Fatalf("x did not unfollow:\n%s", s)
 	}

@@ -55,7 +55,7 @@ func DefaultKeyMap() KeyMap {
 		Sort:         b([]string{"S"}, "sort order"),
 		ToggleFolder: b([]string{"c"}, "fold folder"),
 		Follow:       b([]string{"F"}, "follow this story"),
-		Unfollow:     b([]string{"x"}, "unfollow"),
+		Unfollow:     b([]string{"X"}, "unfollow"),
 		BidiMode:     b([]string{"b"}, "bidi mode"),
 		Help:         b([]string{"?"}, "help"),
 		Search:       b([]string{"/"}, "search"),

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -83,13 +82,8 @@ func (a *app) refreshAll(ctx context.Context) ([]feedResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	var (
-		mu      sync.Mutex
-		results []feedResult
-	)
-	_, err = a.refresher(st).Run(ctx, feeds, func(p refresh.Progress) {
-		mu.Lock()
-		defer mu.Unlock()
+	var results []feedResult
+	err = a.update(ctx, st, feeds, func(p refresh.Progress) {
 		r := feedResult{URL: p.Feed.URL, Title: p.Feed.Title, New: p.New}
 		status := fmt.Sprintf("%d new", p.New)
 		if p.Err != nil {

@@ -99,15 +99,13 @@ func (a *app) tuiOptions() (tui.Options, error) {
 
 // tuiDeps connects the TUI to the cache, the refresh pipeline, the
 // article fetcher and the browser.
-func (a *app) tuiDeps(st feed.Store) tui.Deps {
-	r := a.refresher(st)
+func (a *app) tuiDeps(st *cache.Store) tui.Deps {
 	return tui.Deps{
 		Store: st,
 		Refresh: func(ctx context.Context, feeds []feed.Feed, progress func(tui.Progress)) error {
-			_, err := r.Run(ctx, feeds, func(p refresh.Progress) {
+			return a.update(ctx, st, feeds, func(p refresh.Progress) {
 				progress(tui.Progress{Done: p.Done, Total: p.Total, Feed: p.Feed, New: p.New, Err: p.Err})
 			})
-			return err
 		},
 		Fetch: func(ctx context.Context, url string, feedID int64) (feed.Article, error) {
 			return a.articleByURL(ctx, st, url, a.privateFeed(ctx, st, feedID))

@@ -27,6 +27,8 @@ type Config struct {
 	Keys map[string][]string `toml:"keys"`
 	// Feeds holds per-feed settings by feed URL.
 	Feeds map[string]FeedConfig `toml:"feeds"`
+	// Accounts holds sync accounts' credentials by server URL.
+	Accounts map[string]AccountConfig `toml:"accounts"`
 }
 
 // FeedConfig is one [feeds."URL"] table.

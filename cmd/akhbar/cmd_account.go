@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/cache"
+	"github.com/akhbar/akhbar/feed/sync"
+)
+
+// AccountConfig is one [accounts."URL"] table: who to log in as and where
+// the secret comes from. akhbar never stores the secret itself.
+type AccountConfig struct {
+	Username        string   `toml:"username"`
+	PasswordCommand []string `toml:"password_command"`
+	TokenCommand    []string `toml:"token_command"`
+	PasswordEnv     string   `toml:"password_env"`
+	TokenEnv        string   `toml:"token_env"`
+}
+
+func (ac AccountConfig) empty() bool {
+	return ac.Username == "" && len(ac.PasswordCommand) == 0 && len(ac.TokenCommand) == 0 && ac.PasswordEnv == "" && ac.TokenEnv == ""
+}
+
+// credential says where the secret comes from; it fails when the table
+// names no source or two kinds of secret.
+func (ac AccountConfig) credential() (sync.Credential, error) {
+	pw := len(ac.PasswordCommand) > 0 || ac.PasswordEnv != ""
+	tok := len(ac.TokenCommand) > 0 || ac.TokenEnv != ""
+	switch {
+	case pw && tok:
+		return sync.Credential{}, errors.New("give a password or a token, not both")
+	case pw:
+		return sync.Credential{Kind: sync.Password, Command: ac.PasswordCommand, Env: ac.PasswordEnv}, nil
+	case tok:
+		return sync.Credential{Kind: sync.Token, Command: ac.TokenCommand, Env: ac.TokenEnv}, nil
+	}
+	return sync.Credential{}, errors.New("no password_command, token_command, password_env or token_env")
+}
+
+func (a *app) accountCommand() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "account",
+		Short: "Sync with a feed server: Miniflux, or FreshRSS, Inoreader, The Old Reader and Miniflux through the Google Reader API",
+	}
+	c.AddCommand(a.accountAddCommand(), a.accountListCommand(), a.accountRemoveCommand())
+	return c
+}
+
+func (a *app) accountAddCommand() *cobra.Command {
+	var ac AccountConfig
+	c := &cobra.Command{
+		Use:   "add miniflux|greader URL",
+		Short: "Add an account and sync it once (the secret comes from a command or a variable, see README)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kind := sync.Kind(args[0])
+			if kind != sync.KindMiniflux && kind != sync.KindGReader {
+				return fmt.Errorf("account add: unknown kind %q: want miniflux or greader", args[0])
+			}
+			if !feed.IsWebURL(args[1]) {
+				return fmt.Errorf("account add %s: not an http or https URL", args[1])
+			}
+			if ac.empty() {
+				ac = a.cfg.Accounts[args[1]]
+			}
+			cred, err := ac.credential()
+			if err != nil {
+				return fmt.Errorf("account add %s: %w (flags, or [accounts.%q] in config.toml)", args[1], err, args[1])
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			acc, err := st.SaveAccount(cmd.Context(), sync.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
+			if err != nil {
+				return err
+			}
+			stats, err := a.syncAccount(cmd.Context(), st, acc)
+			if err != nil {
+				return fmt.Errorf("account %d added, but the first sync failed: %w", acc.ID, err)
+			}
+			a.printf("Added account %d (%s %s): %d feed(s), %d entr(ies)\n", acc.ID, kind, acc.URL, stats.Feeds, stats.Entries)
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&ac.Username, "username", "", "user name (with a password)")
+	f.StringSliceVar(&ac.PasswordCommand, "password-command", nil, "command (argv, comma-separated) that prints the password")
+	f.StringSliceVar(&ac.TokenCommand, "token-command", nil, "command (argv, comma-separated) that prints the API token")
+	f.StringVar(&ac.PasswordEnv, "password-env", "", "environment variable holding the password")
+	f.StringVar(&ac.TokenEnv, "token-env", "", "environment variable holding the API token")
+	return c
+}
+
+func (a *app) accountListCommand() *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List the sync accounts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			accounts, err := st.Accounts(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.writeJSON(nonNil(accounts))
+			}
+			for _, acc := range accounts {
+				a.printf("%d\t%s\t%s\t%s\n", acc.ID, acc.Kind, acc.URL, acc.Username)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+func (a *app) accountRemoveCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove ID|URL",
+		Short: "Remove an account with its feeds (starred items stay)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			acc, err := findAccount(cmd.Context(), st, args[0])
+			if err != nil {
+				return err
+			}
+			if err := st.RemoveAccount(cmd.Context(), acc.ID); err != nil {
+				return err
+			}
+			a.printf("Removed account %d (%s)\n", acc.ID, acc.URL)
+			return nil
+		},
+	}
+}
+
+// findAccount finds an account by ID or URL.
+func findAccount(ctx context.Context, st *cache.Store, arg string) (sync.Account, error) {
+	accounts, err := st.Accounts(ctx)
+	if err != nil {
+		return sync.Account{}, err
+	}
+	for _, acc := range accounts {
+		if strconv.FormatInt(acc.ID, 10) == arg || strings.TrimSuffix(acc.URL, "/") == strings.TrimSuffix(arg, "/") {
+			return acc, nil
+		}
+	}
+	return sync.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
+}
+
+// syncAccount brings one account and the cache in step.
+func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc sync.Account) (sync.Stats, error) {
+	eng, err := sync.Open(ctx, acc, st, nil)
+	if err != nil {
+		return sync.Stats{}, err
+	}
+	stats, err := eng.Sync(ctx)
+	if err != nil {
+		return stats, fmt.Errorf("sync %s: %w", acc.URL, err)
+	}
+	return stats, nil
+}
