@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"miniflux.app/v2/client"
+
+	"github.com/akhbar/akhbar/feed/feedtest"
+	"github.com/akhbar/akhbar/feed/sync/synctest"
+)
+
+// The account commands, refresh and the TUI against a real Miniflux (with
+// PostgreSQL), which serves a loopback fixture feed.
+func TestMinifluxAccountEndToEnd(t *testing.T) {
+	s := synctest.Start(t)
+	fix := feedtest.NewServer(t)
+	body, err := os.ReadFile("testdata/e2e/feed2.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fix.Handle("/feed2.xml", feedtest.Route{ContentType: "application/rss+xml",
+		Body: bytes.ReplaceAll(body, []byte("{{BASE}}"), []byte(strings.TrimSuffix(fix.URL("/"), "/")))})
+	u := s.NewUser(t, "reader")
+	ctx := context.Background()
+	cat, err := u.Client.CreateCategoryContext(ctx, "Harbour")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.Client.CreateFeedContext(ctx, &client.FeedCreationRequest{FeedURL: fix.URL("/feed2.xml"), CategoryID: cat.ID}); err != nil {
+		t.Fatal(err)
+	}
+
+	env := append(xdgEnv(t), "AKHBAR_TEST_MINIFLUX_PASSWORD="+u.Password)
+	out := akhbar(t, env, "account", "add", "miniflux", s.URL, "--username", "reader", "--password-env", "AKHBAR_TEST_MINIFLUX_PASSWORD")
+	if !strings.Contains(out, "1 feed(s), 1 entr") {
+		t.Fatalf("account add:\n%s", out)
+	}
+	if strings.Contains(out, u.Password) || strings.Contains(akhbar(t, env, "account", "list"), u.Password) {
+		t.Fatal("the password was printed")
+	}
+	if feeds := akhbar(t, env, "feeds"); !strings.Contains(feeds, "Harbour/Harbour Gazette") {
+		t.Fatalf("the account's feed is not listed in its folder:\n%s", feeds)
+	}
+	var items []struct {
+		ID, Title string
+		Read      bool
+		Starred   bool
+	}
+	list := func() {
+		t.Helper()
+		items = nil
+		if err := json.Unmarshal([]byte(akhbar(t, env, "list", "--json")), &items); err != nil || len(items) != 1 {
+			t.Fatalf("list: %d items, %v", len(items), err)
+		}
+	}
+	list()
+	if items[0].Title != "Ferry timetable changes for the winter season" || items[0].Read {
+		t.Fatalf("synced item = %+v", items[0])
+	}
+
+	// Read in akhbar → read on the server after the next refresh.
+	term := startTmux(t, env, 100, 20, binary)
+	term.waitFor("Ferry timetable")
+	term.send("Enter")
+	term.waitFor("article ")
+	term.send("q", "q")
+	term.waitExit()
+	akhbar(t, env, "refresh")
+	entries, err := u.Client.EntriesContext(ctx, &client.Filter{})
+	if err != nil || entries.Total != 1 {
+		t.Fatalf("server entries: %+v, %v", entries, err)
+	}
+	if entries.Entries[0].Status != client.EntryStatusRead {
+		t.Fatalf("the server still has the entry %s after akhbar read it", entries.Entries[0].Status)
+	}
+
+	// Starred on the server → starred in akhbar after the next refresh.
+	if err := u.Client.ToggleStarredContext(ctx, entries.Entries[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	akhbar(t, env, "refresh")
+	list()
+	if !items[0].Starred || !items[0].Read {
+		t.Fatalf("after the server starred it: %+v", items[0])
+	}
+
+	akhbar(t, env, "account", "remove", s.URL)
+	if out := akhbar(t, env, "account", "list"); strings.TrimSpace(out) != "" {
+		t.Fatalf("account list after remove:\n%s", out)
+	}
+}
