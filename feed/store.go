@@ -19,6 +19,10 @@ const (
 	UnreadFirst
 )
 
+// LocalOnly as ItemQuery.Account selects the feeds the user subscribed
+// to directly, not those of sync accounts.
+const LocalOnly = -1
+
 // ItemQuery selects a page of headlines. The zero value means every item
 // of every feed, newest first, from the start.
 type ItemQuery struct {
@@ -27,6 +31,7 @@ type ItemQuery struct {
 	Unread  bool   // only unread items
 	Starred bool   // only starred items
 	Follow  int64  // only items matching this followed story (see Follow)
+	Account int64  // only feeds of this sync account; LocalOnly: only local feeds; 0: any
 	Order   Order
 	Offset  int
 	Limit   int // 0: a default page size chosen by the store

@@ -58,11 +58,16 @@ type Options struct {
 	Digits i18n.Digits
 	// AutoRefresh refreshes every feed at this interval; 0 turns it off.
 	AutoRefresh time.Duration
-	// RefreshOnStart refreshes every feed as soon as the feeds are known.
+	// RefreshOnStart refreshes every feed as soon as the feeds are known;
+	// SyncOnStart only the feeds of sync accounts (see feed/sync).
 	RefreshOnStart bool
+	SyncOnStart    bool
 	// Keys replaces the default key map (see KeyMap.Rebind).
 	Keys *KeyMap
 	// Settings are the per-feed settings by feed URL: names, direction
 	// overrides, refresh intervals.
 	Settings map[string]feed.Settings
+	// Accounts names the sync accounts by ID (their servers), for the
+	// feeds pane, which groups their feeds under them.
+	Accounts map[int64]string
 }

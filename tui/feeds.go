@@ -17,6 +17,7 @@ const (
 	entryUnread
 	entryStarred
 	entryFollow
+	entryAccount
 	entryFolder
 	entryFeed
 )
@@ -24,14 +25,15 @@ const (
 // entry is one row of the feeds pane: a virtual feed, a folder or a feed.
 // Each opens as one headline list, given by its query.
 type entry struct {
-	kind   entryKind
-	title  string
-	feed   feed.Feed   // for entryFeed
-	follow feed.Follow // for entryFollow
-	folder string      // for entryFolder, and the folder of a feed
-	depth  int
-	unread int
-	query  feed.ItemQuery
+	kind    entryKind
+	title   string
+	feed    feed.Feed   // for entryFeed
+	follow  feed.Follow // for entryFollow
+	folder  string      // for entryFolder, and the folder of a feed
+	account int64       // for entryAccount, and the account of a folder
+	depth   int
+	unread  int
+	query   feed.ItemQuery
 }
 
 // key identifies an entry across reloads, to keep the cursor on it.
@@ -40,12 +42,17 @@ func (e entry) key() string {
 	case entryFeed:
 		return fmt.Sprintf("feed:%d", e.feed.ID)
 	case entryFolder:
-		return "folder:" + e.folder
+		return fmt.Sprintf("folder:%d:%s", e.account, e.folder)
+	case entryAccount:
+		return fmt.Sprintf("account:%d", e.account)
 	case entryFollow:
 		return fmt.Sprintf("follow:%d", e.follow.ID)
 	}
 	return fmt.Sprintf("virtual:%d", e.kind)
 }
+
+// foldKey names a folder or an account in the set of folded ones.
+func (e entry) foldKey() string { return e.key() }
 
 // feedsPane lists the virtual feeds at the top, then folders (which fold)
 // with their feeds, then feeds without a folder.
@@ -54,6 +61,7 @@ type feedsPane struct {
 	rtl       bool      // the UI is right-to-left: counts on the left
 	feeds     []feed.Feed
 	follows   []feed.Follow
+	accounts  map[int64]string // sync accounts' names by ID
 	starred   int
 	collapsed map[string]bool
 	entries   []entry
@@ -93,9 +101,43 @@ func (p *feedsPane) build() {
 		p.entries = append(p.entries, entry{kind: entryFollow, title: "◎ " + f.Title, follow: f, unread: f.Unread,
 			query: feed.ItemQuery{Follow: f.ID}})
 	}
+	bySource := map[int64][]feed.Feed{} // local feeds under 0, then each account's
+	for _, f := range p.feeds {
+		bySource[f.Account] = append(bySource[f.Account], f)
+	}
+	p.addTree(bySource[0], 0)
+	accounts := make([]int64, 0, len(bySource))
+	for id := range bySource {
+		if id != 0 {
+			accounts = append(accounts, id)
+		}
+	}
+	sort.Slice(accounts, func(i, j int) bool { return accounts[i] < accounts[j] })
+	for _, id := range accounts {
+		e := entry{kind: entryAccount, title: "⇅ " + p.accountName(id), account: id, query: feed.ItemQuery{Account: id}}
+		for _, f := range bySource[id] {
+			e.unread += f.Unread
+		}
+		p.entries = append(p.entries, e)
+		if !p.collapsed[e.foldKey()] {
+			p.addTree(bySource[id], 1)
+		}
+	}
+	p.cursor = 0
+	for i, e := range p.entries {
+		if e.key() == cur {
+			p.cursor = i
+		}
+	}
+	p.move(0)
+}
+
+// addTree adds feeds as folders (folded or not) with their feeds, then
+// the feeds without a folder, indented by depth.
+func (p *feedsPane) addTree(feeds []feed.Feed, depth int) {
 	folders := map[string][]feed.Feed{}
 	var loose []feed.Feed
-	for _, f := range p.feeds {
+	for _, f := range feeds {
 		if f.Folder == "" {
 			loose = append(loose, f)
 		} else {
@@ -108,28 +150,33 @@ func (p *feedsPane) build() {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		e := entry{kind: entryFolder, title: name, folder: name, query: feed.ItemQuery{Folder: name}}
+		e := entry{kind: entryFolder, title: name, folder: name, depth: depth, account: feeds[0].Account,
+			query: feed.ItemQuery{Folder: name, Account: feeds[0].Account}}
+		if e.account == 0 {
+			e.query.Account = feed.LocalOnly
+		}
 		for _, f := range folders[name] {
 			e.unread += f.Unread
 		}
 		p.entries = append(p.entries, e)
-		if p.collapsed[name] {
+		if p.collapsed[e.foldKey()] {
 			continue
 		}
 		for _, f := range folders[name] {
-			p.entries = append(p.entries, feedEntry(f, 1))
+			p.entries = append(p.entries, feedEntry(f, depth+1))
 		}
 	}
 	for _, f := range loose {
-		p.entries = append(p.entries, feedEntry(f, 0))
+		p.entries = append(p.entries, feedEntry(f, depth))
 	}
-	p.cursor = 0
-	for i, e := range p.entries {
-		if e.key() == cur {
-			p.cursor = i
-		}
+}
+
+// accountName is how an account is shown: its server's name.
+func (p *feedsPane) accountName(id int64) string {
+	if name, ok := p.accounts[id]; ok {
+		return name
 	}
-	p.move(0)
+	return fmt.Sprintf("account %d", id)
 }
 
 func feedEntry(f feed.Feed, depth int) entry {
@@ -145,15 +192,18 @@ func feedEntry(f feed.Feed, depth int) entry {
 // folder of the feed under it).
 func (p *feedsPane) toggleFolder() {
 	e := p.selected()
-	if e.folder == "" {
+	if e.kind == entryFeed && e.folder != "" { // fold the feed's folder
+		e = entry{kind: entryFolder, folder: e.folder, account: e.feed.Account}
+	}
+	if e.kind != entryFolder && e.kind != entryAccount {
 		return
 	}
 	if p.collapsed == nil {
 		p.collapsed = map[string]bool{}
 	}
-	p.collapsed[e.folder] = !p.collapsed[e.folder]
-	for i, x := range p.entries { // keep the cursor on the folder
-		if x.kind == entryFolder && x.folder == e.folder {
+	p.collapsed[e.foldKey()] = !p.collapsed[e.foldKey()]
+	for i, x := range p.entries { // keep the cursor on what folded
+		if x.key() == e.key() {
 			p.cursor = i
 		}
 	}
@@ -180,6 +230,17 @@ func (p *feedsPane) move(delta int) {
 
 // all returns every subscription.
 func (p *feedsPane) all() []feed.Feed { return p.feeds }
+
+// synced returns the feeds that come from sync accounts.
+func (p *feedsPane) synced() []feed.Feed {
+	var out []feed.Feed
+	for _, f := range p.feeds {
+		if f.Account != 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // under returns the feeds the entry under the cursor refreshes.
 func (p *feedsPane) under() []feed.Feed {
@@ -219,10 +280,10 @@ func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o re
 	}
 	lead := " " + strings.Repeat("  ", e.depth)
 	switch {
-	case e.kind == entryFolder && p.collapsed[e.folder]:
-		lead = "▸"
-	case e.kind == entryFolder:
-		lead = "▾"
+	case (e.kind == entryFolder || e.kind == entryAccount) && p.collapsed[e.foldKey()]:
+		lead = strings.Repeat("  ", e.depth) + "▸"
+	case e.kind == entryFolder || e.kind == entryAccount:
+		lead = strings.Repeat("  ", e.depth) + "▾"
 	case e.feed.LastError != "":
 		lead = "!" + lead[1:]
 	}
@@ -235,7 +296,7 @@ func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o re
 		return s.SelectedDim.Render(line)
 	case e.feed.LastError != "":
 		return s.Error.Render(line)
-	case e.kind == entryFolder:
+	case e.kind == entryFolder || e.kind == entryAccount:
 		return s.PaneTitle.Render(line)
 	case e.unread > 0:
 		return s.Unread.Render(line)

@@ -18,9 +18,13 @@ func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 		msg.feeds[i] = m.opts.Settings[f.URL].Apply(f)
 	}
 	m.feeds.set(msg.feeds, msg.follows, msg.starred)
-	if m.opts.RefreshOnStart {
-		m.opts.RefreshOnStart = false
+	switch {
+	case m.opts.RefreshOnStart:
+		m.opts.RefreshOnStart, m.opts.SyncOnStart = false, false
 		return m.refresh(m.allFeeds(), nil)
+	case m.opts.SyncOnStart:
+		m.opts.SyncOnStart = false
+		return m.refresh(m.feeds.synced(), nil)
 	}
 	return m, nil
 }

@@ -64,6 +64,7 @@ func New(d Deps, o Options) Model {
 	m := Model{deps: d, opts: o, keys: localKeys(keys, cat), cat: cat, focus: focusHeadlines, list: newHeadlines()}
 	m.feeds.names = [3]string{cat.T(i18n.MsgAll), cat.T(i18n.MsgAllUnread), cat.T(i18n.MsgStarred)}
 	m.feeds.rtl = cat.Lang().RTL()
+	m.feeds.accounts = o.Accounts
 	m.setTheme(o.Theme != "light")
 	m.list.setQuery(feed.ItemQuery{})
 	return m

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -175,4 +176,12 @@ func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc sync.Account
 		return stats, fmt.Errorf("sync %s: %w", acc.URL, err)
 	}
 	return stats, nil
+}
+
+// accountName is how the feeds pane names an account: its server's host.
+func accountName(rawURL string) string {
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return rawURL
 }

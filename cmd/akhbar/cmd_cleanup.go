@@ -69,13 +69,18 @@ func (a *app) feedLimits() map[string]cache.Limits {
 func (a *app) cleanupAfterRefresh(ctx context.Context) {
 	st, err := a.openStore()
 	if err == nil {
-		r := cache.DefaultRetention()
-		r.PerFeed = a.feedLimits()
-		_, err = st.Cleanup(ctx, r)
+		_, err = st.Cleanup(ctx, a.retention())
 	}
 	if err != nil {
 		fmt.Fprintf(a.stderr, "akhbar: %s\n", a.clean(err.Error()))
 	}
+}
+
+// retention is the default retention with the feeds' own limits.
+func (a *app) retention() cache.Retention {
+	r := cache.DefaultRetention()
+	r.PerFeed = a.feedLimits()
+	return r
 }
 
 // byteSize formats n bytes for people.

@@ -43,6 +43,15 @@ func (a *app) runTUI(ctx context.Context, forceDemo bool) error {
 	if forceDemo || len(feeds) == 0 {
 		return a.runDemo(ctx, opts)
 	}
+	accounts, err := st.Accounts(ctx)
+	if err != nil {
+		return err
+	}
+	opts.SyncOnStart = len(accounts) > 0
+	opts.Accounts = map[int64]string{}
+	for _, acc := range accounts {
+		opts.Accounts[acc.ID] = accountName(acc.URL)
+	}
 	return a.runProgram(a.tuiDeps(st), opts)
 }
 
@@ -103,9 +112,16 @@ func (a *app) tuiDeps(st *cache.Store) tui.Deps {
 	return tui.Deps{
 		Store: st,
 		Refresh: func(ctx context.Context, feeds []feed.Feed, progress func(tui.Progress)) error {
-			return a.update(ctx, st, feeds, func(p refresh.Progress) {
+			err := a.update(ctx, st, feeds, func(p refresh.Progress) {
 				progress(tui.Progress{Done: p.Done, Total: p.Total, Feed: p.Feed, New: p.New, Err: p.Err})
 			})
+			if err != nil {
+				return err
+			}
+			if _, err := st.Cleanup(ctx, a.retention()); err != nil {
+				return fmt.Errorf("clean up the cache: %w", err)
+			}
+			return nil
 		},
 		Fetch: func(ctx context.Context, url string, feedID int64) (feed.Article, error) {
 			return a.articleByURL(ctx, st, url, a.privateFeed(ctx, st, feedID))

@@ -83,6 +83,13 @@ func where(q feed.ItemQuery) (string, []any) {
 		conds = append(conds, "i.feed_id IN (SELECT id FROM feeds WHERE folder = ?)")
 		args = append(args, q.Folder)
 	}
+	switch {
+	case q.Account == feed.LocalOnly:
+		conds = append(conds, "i.feed_id IN (SELECT id FROM feeds WHERE account IS NULL OR account = 0)")
+	case q.Account > 0:
+		conds = append(conds, "i.feed_id IN (SELECT id FROM feeds WHERE account = ?)")
+		args = append(args, q.Account)
+	}
 	if q.Unread {
 		conds = append(conds, "i.read = 0")
 	}

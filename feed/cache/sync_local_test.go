@@ -67,3 +67,35 @@ func TestLocalLaterChangeWins(t *testing.T) {
 		t.Fatalf("a local item's change was queued: %+v, %v", p, err)
 	}
 }
+
+func TestItemQueryByAccount(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	mine := addFeed(t, s, "https://mine.example/rss", "mine")
+	a, err := s.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: "http://127.0.0.1:1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, s.SaveFeeds(ctx, a.ID, []sync.RemoteFeed{{RemoteID: "f1", URL: "https://s.example/rss", Title: "Synced", Folder: "news"}}))
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	must(t, s.SaveEntries(ctx, a.ID, []sync.Entry{entry("1", "f1", false, t0), entry("2", "f1", false, t0)}))
+	it := feed.Item{GUID: "local-1", URL: "https://mine.example/1", Title: "local", Published: t0}
+	it.ID = feed.ItemID(mine.URL, it)
+	if _, err := s.SaveFetch(ctx, mine.ID, feed.FetchResult{Items: []feed.Item{it}, At: t0}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    feed.ItemQuery
+		want int
+	}{
+		{feed.ItemQuery{}, 3},
+		{feed.ItemQuery{Account: a.ID}, 2},
+		{feed.ItemQuery{Account: feed.LocalOnly}, 1},
+		{feed.ItemQuery{Account: a.ID, Folder: "news"}, 2},
+		{feed.ItemQuery{Account: feed.LocalOnly, Folder: "news"}, 0},
+	} {
+		if n := count(t, s, tt.q); n != tt.want {
+			t.Errorf("%+v: %d items, want %d", tt.q, n, tt.want)
+		}
+	}
+}
