@@ -25,6 +25,11 @@ func TestMinifluxAccountEndToEnd(t *testing.T) {
 	}
 	fix.Handle("/feed2.xml", feedtest.Route{ContentType: "application/rss+xml",
 		Body: bytes.ReplaceAll(body, []byte("{{BASE}}"), []byte(strings.TrimSuffix(fix.URL("/"), "/")))})
+	page, err := os.ReadFile("testdata/e2e/news-2026-ferry-winter-timetable.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fix.Handle("/news-2026-ferry-winter-timetable.html", feedtest.Route{ContentType: "text/html; charset=utf-8", Body: page})
 	u := s.NewUser(t, "reader")
 	ctx := context.Background()
 	cat, err := u.Client.CreateCategoryContext(ctx, "Harbour")
@@ -61,6 +66,10 @@ func TestMinifluxAccountEndToEnd(t *testing.T) {
 	list()
 	if items[0].Title != "Ferry timetable changes for the winter season" || items[0].Read {
 		t.Fatalf("synced item = %+v", items[0])
+	}
+	fix.Close() // the full text was fetched during the sync: it reads offline
+	if out := akhbar(t, env, "read", items[0].ID); !strings.Contains(out, "Season tickets bought before the change") {
+		t.Fatalf("the synced entry's full text was not cached:\n%s", out)
 	}
 
 	// Read in akhbar → read on the server after the next refresh.

@@ -87,6 +87,9 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("account %d added, but the first sync failed: %w", acc.ID, err)
 			}
+			if a.cfg.Refresh.FullText {
+				a.fetchMissingArticles(cmd.Context(), st, acc.ID)
+			}
 			a.printf("Added account %d (%s %s): %d feed(s), %d entr(ies)\n", acc.ID, kind, acc.URL, stats.Feeds, stats.Entries)
 			return nil
 		},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	stdsync "sync"
@@ -51,6 +52,9 @@ func (a *app) update(ctx context.Context, st *cache.Store, feeds []feed.Feed, pr
 			continue
 		}
 		stats, err := a.syncAccount(ctx, st, acc)
+		if err == nil && a.cfg.Refresh.FullText {
+			a.fetchMissingArticles(ctx, st, acc.ID)
+		}
 		report(refresh.Progress{Feed: feed.Feed{URL: acc.URL, Title: fmt.Sprintf("%s account %d", acc.Kind, acc.ID)}, New: stats.Entries, Err: err})
 	}
 	if len(local) == 0 {
@@ -58,4 +62,38 @@ func (a *app) update(ctx context.Context, st *cache.Store, feeds []feed.Feed, pr
 	}
 	_, err = a.refresher(st).Run(ctx, local, func(p refresh.Progress) { report(p) })
 	return err
+}
+
+// syncedArticles is how many of an account's newest items get their full
+// text fetched after a sync.
+const syncedArticles = 200
+
+// fetchMissingArticles fetches, extracts and caches the full text of the
+// account's newest items that have none yet: servers often send only a
+// summary. A page that fails is skipped; its item keeps the server's text.
+func (a *app) fetchMissingArticles(ctx context.Context, st *cache.Store, account int64) {
+	items, err := st.Items(ctx, feed.ItemQuery{Account: account, Limit: syncedArticles})
+	if err != nil {
+		return
+	}
+	sem := make(chan struct{}, max(a.cfg.Refresh.PerHost, 1))
+	var wg stdsync.WaitGroup
+	for _, it := range items {
+		if !feed.IsWebURL(it.URL) {
+			continue
+		}
+		if _, err := st.Article(ctx, it.URL); !errors.Is(err, feed.ErrNotFound) {
+			continue // cached already, or the cache failed: nothing to fetch
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if _, err := a.articleByURL(ctx, st, it.URL, a.privateFeed(ctx, st, it.FeedID)); err != nil {
+				return // the item keeps the text the server sent
+			}
+		}()
+	}
+	wg.Wait()
 }
