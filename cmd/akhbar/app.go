@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -28,6 +29,8 @@ type app struct {
 	interval       time.Duration            // auto-refresh, from cfg
 	store          *cache.Store
 	client         *fetch.Client
+	log            *slog.Logger // see logger
+	logFile        *os.File
 	now            func() time.Time
 }
 
@@ -109,6 +112,7 @@ func (a *app) httpClient() *fetch.Client {
 }
 
 func (a *app) close() {
+	a.closeLog()
 	if a.store != nil {
 		if err := a.store.Close(); err != nil {
 			fmt.Fprintln(a.stderr, "akhbar: close cache:", err)

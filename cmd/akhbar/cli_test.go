@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/akhbar/akhbar/feed/feedtest"
 )
 
 // akhbarFails runs the binary expecting exit status 1 and returns stderr.
@@ -79,5 +81,26 @@ func TestUsageErrorsExitOne(t *testing.T) {
 	env := xdgEnv(t)
 	for _, args := range [][]string{{"read"}, {"list", "--limit", "-3"}, {"frobnicate"}, {"read", "no-such-id"}} {
 		akhbarFails(t, env, args...)
+	}
+}
+
+func TestRefreshFailuresAreLogged(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	akhbar(t, env, "add", srv.URL("/feed.xml"))
+	srv.Handle("/feed.xml", feedtest.Route{Status: 500})
+	out := akhbar(t, env, "refresh")
+	if !strings.Contains(out, "1 failed") {
+		t.Fatalf("refresh:\n%s", out)
+	}
+	var state string
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "XDG_STATE_HOME="); ok {
+			state = v
+		}
+	}
+	log, err := os.ReadFile(filepath.Join(state, "akhbar", "akhbar.log"))
+	if err != nil || !strings.Contains(string(log), srv.URL("/feed.xml")) || !strings.Contains(string(log), "500") {
+		t.Fatalf("akhbar.log (%v):\n%s", err, log)
 	}
 }

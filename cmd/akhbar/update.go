@@ -18,6 +18,7 @@ import (
 // account's entry names its server and counts the entries it received.
 // Failures go through progress; the error is only for a cancelled run.
 func (a *app) update(ctx context.Context, st *cache.Store, feeds []feed.Feed, progress func(refresh.Progress)) error {
+	a.logger() // opened before the work fans out
 	accounts, err := st.Accounts(ctx)
 	if err != nil {
 		return err
@@ -45,6 +46,9 @@ func (a *app) update(ctx context.Context, st *cache.Store, feeds []feed.Feed, pr
 		defer mu.Unlock()
 		done++
 		p.Done, p.Total = done, total
+		if p.Err != nil {
+			a.logFailure("refresh", p.Feed.URL, p.Err)
+		}
 		progress(p)
 	}
 	for _, acc := range accounts {
@@ -91,7 +95,7 @@ func (a *app) fetchMissingArticles(ctx context.Context, st *cache.Store, account
 			defer wg.Done()
 			defer func() { <-sem }()
 			if _, err := a.articleByURL(ctx, st, it.URL, a.privateFeed(ctx, st, it.FeedID)); err != nil {
-				return // the item keeps the text the server sent
+				a.logFailure("full text", it.URL, err) // the item keeps the text the server sent
 			}
 		}()
 	}
