@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/sync"
 )
 
@@ -220,4 +221,18 @@ func (s *Store) Ack(ctx context.Context, account int64, ids []int64) error {
 		return fmt.Errorf("ack %d changes of account %d: %w", len(ids), account, err)
 	}
 	return nil
+}
+
+// ItemByRemoteID finds the item of an account's entry by the server's
+// entry ID, failing with feed.ErrNotFound when there is none.
+func (s *Store) ItemByRemoteID(ctx context.Context, account int64, remoteID string) (feed.Item, error) {
+	it, err := scanItem(s.r.QueryRowContext(ctx, `SELECT `+itemCols+itemFrom+`
+		WHERE i.n = (SELECT item FROM remote_items WHERE account = ? AND remote_id = ?)`, account, remoteID))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = notFound("item")
+	}
+	if err != nil {
+		return it, fmt.Errorf("item %s of account %d: %w", remoteID, account, err)
+	}
+	return it, nil
 }

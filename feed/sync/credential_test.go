@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/sqlitelocal"
 )
 
 const secretValue = "s3cret-Value"
@@ -90,7 +90,7 @@ func TestNoCredentialsAfterRedirect(t *testing.T) {
 			t.Setenv("AKHBAR_TEST_PW", secretValue)
 			a := sync.Account{ID: 1, Kind: sync.KindMiniflux, URL: redirector.URL(""), Username: "u",
 				Credential: sync.Credential{Kind: kind, Env: "AKHBAR_TEST_PW"}}
-			local, err := sqlitelocal.Open(filepath.Join(t.TempDir(), "l.db"))
+			local, err := cache.Open(filepath.Join(t.TempDir(), "l.db"))
 			if err != nil {
 				t.Fatal(err)
 			}

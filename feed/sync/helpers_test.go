@@ -7,15 +7,19 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"slices"
+	"strings"
 	gosync "sync"
 	"testing"
 	"time"
 
+	"miniflux.app/v2/client"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/sqlitelocal"
 	"github.com/akhbar/akhbar/feed/sync/synctest"
-	"miniflux.app/v2/client"
 )
 
 // counter is a RoundTripper around the real transport that records
@@ -70,7 +74,7 @@ func rssFeed(name string, n int) []byte {
 type fixture struct {
 	user    synctest.User
 	account sync.Account
-	local   *sqlitelocal.DB
+	local   *cache.Store
 	path    string
 	count   *counter
 }
@@ -118,7 +122,7 @@ func (f *fixture) reopen(t testing.TB) {
 			t.Fatal(err)
 		}
 	}
-	db, err := sqlitelocal.Open(f.path)
+	db, err := cache.Open(f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,4 +196,20 @@ func (f *fixture) firstEntries(t testing.TB, n int) []int64 {
 		ids = append(ids, e.ID)
 	}
 	return ids
+}
+
+// accountFeeds lists the cache's feeds of an account, by title.
+func accountFeeds(ctx context.Context, st *cache.Store, account int64) ([]feed.Feed, error) {
+	all, err := st.Feeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []feed.Feed
+	for _, f := range all {
+		if f.Account == account {
+			out = append(out, f)
+		}
+	}
+	slices.SortFunc(out, func(a, b feed.Feed) int { return strings.Compare(a.Title, b.Title) })
+	return out, nil
 }
