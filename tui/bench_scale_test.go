@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,9 +33,10 @@ import (
 const scaleCacheEnv = "AKHBAR_BENCH_CACHE"
 
 // scaleCache is the generated cache, made at most once per test binary
-// run, in the folder of bigCache so that TestMain removes it.
+// run in a temporary folder that TestMain removes (removeScaleCache).
 var scaleCache struct {
 	once sync.Once
+	dir  string
 	path string
 	err  error
 }
@@ -45,9 +47,12 @@ func scaleCachePath(b *testing.B) string {
 	if p := os.Getenv(scaleCacheEnv); p != "" {
 		return p
 	}
-	dir := filepath.Dir(bigCachePath(b))
 	scaleCache.once.Do(func() {
-		scaleCache.path = filepath.Join(dir, "generated.db")
+		scaleCache.dir, scaleCache.err = os.MkdirTemp("", "akhbar-tui-scale-")
+		if scaleCache.err != nil {
+			return
+		}
+		scaleCache.path = filepath.Join(scaleCache.dir, "cache.db")
 		start := time.Now()
 		scaleCache.err = cache.Generate(scaleCache.path, 100_000, 500)
 		fmt.Fprintf(os.Stderr, "generated the 100k cache in %s\n", time.Since(start).Round(time.Second))
@@ -56,6 +61,17 @@ func scaleCachePath(b *testing.B) string {
 		b.Fatalf("generate the 100k cache: %v", scaleCache.err)
 	}
 	return scaleCache.path
+}
+
+// removeScaleCache removes the generated cache, if one was made; TestMain
+// calls it after the run.
+func removeScaleCache() {
+	if scaleCache.dir == "" {
+		return
+	}
+	if err := os.RemoveAll(scaleCache.dir); err != nil {
+		fmt.Fprintln(os.Stderr, "remove the generated cache:", err)
+	}
 }
 
 // openScale opens the generated cache for one benchmark.
@@ -117,7 +133,7 @@ type viewCase struct {
 	want  func(m Model) string // "" when the screen is as expected, else what is wrong
 }
 
-func viewCases() []viewCase {
+func viewCases(st *cache.Store) []viewCase {
 	return []viewCase{
 		{"list-top", i18n.EN, nil, wantList(0)},
 		{"list-bottom", i18n.EN, func(b *testing.B, m tea.Model) tea.Model {
@@ -129,7 +145,7 @@ func viewCases() []viewCase {
 			}
 			return ""
 		}},
-		{"reader-arabic", i18n.EN, reachArabic, wantReader},
+		{"reader-arabic", i18n.EN, reachLongArabic(st), wantReader},
 		{"related", i18n.EN, func(b *testing.B, m tea.Model) tea.Model {
 			return send(b, reachArabic(b, m), press("f"))
 		}, func(m Model) string {
@@ -171,8 +187,8 @@ func wantList(row int) func(m Model) string {
 }
 
 func wantReader(m Model) string {
-	if m.focus != focusReader || m.reader.article.Dir != feed.DirRTL || len(m.reader.page.Lines) <= m.reader.height {
-		return fmt.Sprintf("reader shows %d lines of a %q article", len(m.reader.page.Lines), m.reader.article.Dir)
+	if m.focus != focusReader || m.reader.article.Dir != feed.DirRTL || len(m.reader.page.Lines) < 5*m.reader.height || m.reader.top == 0 {
+		return fmt.Sprintf("reader at line %d of %d of a %q article", m.reader.top, len(m.reader.page.Lines), m.reader.article.Dir)
 	}
 	return ""
 }
@@ -181,7 +197,7 @@ func wantReader(m Model) string {
 func reachFolder(b *testing.B, m tea.Model) tea.Model {
 	m = send(b, m, tea.KeyPressMsg{Code: tea.KeyTab})
 	for range 10 {
-		if m.(Model).feeds.selected().kind == entryFolder {
+		if mm := m.(Model); mm.feeds.selected().kind == entryFolder {
 			return m
 		}
 		m = send(b, m, press("j"))
@@ -193,7 +209,8 @@ func reachFolder(b *testing.B, m tea.Model) tea.Model {
 // reachArabic opens the newest Arabic article and scrolls into it.
 func reachArabic(b *testing.B, m tea.Model) tea.Model {
 	for range 50 {
-		if it, ok := m.(Model).list.selected(); ok && it.Lang == "ar" {
+		mm := m.(Model)
+		if it, ok := mm.list.selected(); ok && it.Lang == "ar" {
 			return send(b, m, press("enter"), press("j"), press("j"))
 		}
 		m = send(b, m, press("j"))
@@ -202,11 +219,45 @@ func reachArabic(b *testing.B, m tea.Model) tea.Model {
 	return m
 }
 
+// reachLongArabic shows, in place of the newest Arabic article, one made
+// of the first ten Arabic articles of the list (about 30 KB), through the
+// reader's own path (article message, layout command), and pages down
+// to its middle.
+func reachLongArabic(st *cache.Store) func(*testing.B, tea.Model) tea.Model {
+	return func(b *testing.B, m tea.Model) tea.Model {
+		mm := m.(Model)
+		var long feed.Article
+		for _, it := range mm.list.win {
+			if it.Lang != "ar" {
+				continue
+			}
+			a, err := st.Article(context.Background(), it.URL)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if long.URL == "" {
+				long = a
+			} else {
+				long.Blocks = append(long.Blocks, a.Blocks...)
+			}
+			if len(long.Blocks) >= 100 {
+				break
+			}
+		}
+		mm.reader, mm.focus = newReader(feed.Item{URL: long.URL, Title: long.Title, Lang: "ar"}, "", mm.paneHeight()), focusReader
+		m = send(b, mm, articleMsg{url: long.URL, article: long})
+		for range 5 {
+			m = send(b, m, tea.KeyPressMsg{Code: tea.KeyPgDown})
+		}
+		return m
+	}
+}
+
 // BenchmarkView100k measures one frame (View) of each screen over the
 // generated cache of 100,000 items. Reaching the screen is not timed.
 func BenchmarkView100k(b *testing.B) {
 	st := openScale(b)
-	for _, c := range viewCases() {
+	for _, c := range viewCases(st) {
 		b.Run(c.name, func(b *testing.B) {
 			var m tea.Model = scaleModel(st, c.lang)
 			m = settle(b, m, m.Init())
@@ -223,4 +274,32 @@ func BenchmarkView100k(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkOpenArabic100k measures opening the newest Arabic article of
+// the generated cache from the list until its first frame: the cache
+// read and the layout (both done in commands, off the UI goroutine) and
+// View, then back to the list.
+func BenchmarkOpenArabic100k(b *testing.B) {
+	st := openScale(b)
+	var m tea.Model = scaleModel(st, i18n.EN)
+	m = settle(b, m, m.Init())
+	m = send(b, m, tea.WindowSizeMsg{Width: scaleW, Height: scaleH})
+	m = send(b, reachArabic(b, m), press("esc"))
+	b.ReportAllocs()
+	for b.Loop() {
+		m = send(b, m, press("enter"))
+		_ = m.View()
+		if bad := wantOpen(m.(Model)); bad != "" {
+			b.Fatal(bad)
+		}
+		m = send(b, m, press("esc"))
+	}
+}
+
+func wantOpen(m Model) string {
+	if m.focus != focusReader || m.reader.article.Dir != feed.DirRTL || len(m.reader.page.Lines) == 0 {
+		return fmt.Sprintf("reader shows %d lines of a %q article", len(m.reader.page.Lines), m.reader.article.Dir)
+	}
+	return ""
 }

@@ -36,6 +36,7 @@ func bigCachePath(b *testing.B) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	removeScaleCache()
 	if bigCache.dir != "" {
 		if err := os.RemoveAll(bigCache.dir); err != nil {
 			fmt.Fprintln(os.Stderr, err)
