@@ -18,8 +18,9 @@ type status struct {
 	refreshing    bool
 	done, total   int
 	newN, failedN int
-	unreachable   int  // feeds that failed because the network was not there
-	offline       bool // the last refresh found no network at all
+	unreachable   int    // feeds that failed because the network was not there
+	offline       bool   // the last refresh found no network at all
+	accountErr    string // the last sync account that failed, and why
 }
 
 func (s *status) info(text string) { s.text, s.isErr = text, false }
@@ -29,6 +30,7 @@ func (s *status) fail(text string) { s.text, s.isErr = text, true }
 
 func (s *status) startRefresh(total int) {
 	s.refreshing, s.done, s.total, s.newN, s.failedN, s.unreachable = true, 0, total, 0, 0, 0
+	s.accountErr = ""
 }
 
 // progress counts one finished feed.
@@ -40,6 +42,9 @@ func (s *status) progress(p Progress) {
 	}
 	if fetch.IsUnreachable(p.Err) {
 		s.unreachable++
+	}
+	if p.Err != nil && p.Feed.ID == 0 { // a sync account: it has no row to mark with "!"
+		s.accountErr = p.Feed.Title + ": " + p.Err.Error()
 	}
 }
 
@@ -61,6 +66,10 @@ func (s *status) finish(err error, cat *i18n.Catalog) {
 	text := cat.T(i18n.MsgRefreshDone, s.total, s.newN)
 	if s.failedN > 0 {
 		text += cat.T(i18n.MsgRefreshFailed, s.failedN)
+	}
+	if s.accountErr != "" {
+		s.fail(text + " — " + s.accountErr)
+		return
 	}
 	s.info(text)
 }
