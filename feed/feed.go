@@ -89,6 +89,9 @@ const (
 	Italic Style = "italic"
 	Mono   Style = "code"
 	Anchor Style = "link"
+	// Match marks text that matched a search query (highlighted in
+	// search results).
+	Match Style = "match"
 )
 
 // Span marks a styled range of a block's Text, in byte offsets

@@ -23,7 +23,7 @@ type styler struct {
 	theme   *Theme   // Options.Theme when color is set, else nil
 	links   []feed.Link
 	targets []string // targets[i]: OSC 8 target of links[i], "" when it has none
-	cache   map[styleKey]string
+	cache   map[styleKey]sgrPair
 	m       measurer
 	bidi    bidi.Resolver
 	buf     scratch
@@ -58,7 +58,7 @@ func newStyler(o Options, links []feed.Link) *styler {
 	if o.Color {
 		theme := o.Theme // only the copy escapes, and only with colour
 		s.theme = &theme
-		s.cache = map[styleKey]string{}
+		s.cache = map[styleKey]sgrPair{}
 		s.targets = make([]string, len(links))
 		for i, l := range links {
 			s.targets[i], _ = linkTarget(l.URL) // "" when it is not a web URL
@@ -93,29 +93,41 @@ func (s *styler) themeStyle(b baseStyle) lipgloss.Style {
 	return lipgloss.NewStyle()
 }
 
-// style returns (and remembers) the SGR sequence that starts the style
-// of inline flags on a block, "" for no style.
+// sgrPair holds the SGR sequence that starts a style and the one that
+// turns off just what it started; both "" for no style.
+type sgrPair struct {
+	on, off string
+}
+
+// style returns the SGR sequence that starts the style of inline flags
+// on a block, "" for no style.
 func (s *styler) style(k styleKey) string {
-	if st, ok := s.cache[k]; ok {
-		return st
+	return s.sgr(k).on
+}
+
+// sgr returns (and remembers) the SGR sequences that start and end the
+// style of inline flags on a block.
+func (s *styler) sgr(k styleKey) sgrPair {
+	if p, ok := s.cache[k]; ok {
+		return p
 	}
 	t := s.theme
 	st := lipgloss.NewStyle()
 	for _, f := range []struct {
 		flag  uint8
 		style lipgloss.Style
-	}{{styleMarker, t.LinkMarker}, {styleLink, t.Link}, {styleCode, t.Code}, {styleBold, t.Bold}, {styleItalic, t.Italic}, {styleByline, t.Byline}} {
+	}{{styleMarker, t.LinkMarker}, {styleLink, t.Link}, {styleCode, t.Code}, {styleBold, t.Bold}, {styleItalic, t.Italic}, {styleByline, t.Byline}, {styleMatch, t.Match}} {
 		if k.flags&f.flag != 0 {
 			st = st.Inherit(f.style)
 		}
 	}
-	sgr := sgrOf(st.Inherit(s.themeStyle(k.base)))
-	var seq string
-	if len(sgr) > 0 {
-		seq = sgr.String()
+	st = st.Inherit(s.themeStyle(k.base))
+	var p sgrPair
+	if on := sgrOf(st); len(on) > 0 {
+		p = sgrPair{on: on.String(), off: sgrOff(st).String()}
 	}
-	s.cache[k] = seq
-	return seq
+	s.cache[k] = p
+	return p
 }
 
 // sgrOf converts the colours and attributes of a Lip Gloss style into
@@ -146,6 +158,35 @@ func sgrOf(st lipgloss.Style) ansi.Style {
 	}
 	if c := st.GetBackground(); !isNoColor(c) {
 		a = a.BackgroundColor(c)
+	}
+	return a
+}
+
+// sgrOff returns the SGR attributes that turn off what sgrOf(st)
+// turns on, and nothing else: colours go back to the terminal's default,
+// bold and faint to normal intensity.
+func sgrOff(st lipgloss.Style) ansi.Style {
+	var a ansi.Style
+	if st.GetBold() || st.GetFaint() {
+		a = a.Normal()
+	}
+	if st.GetItalic() {
+		a = a.Italic(false)
+	}
+	if st.GetUnderline() {
+		a = a.Underline(false)
+	}
+	if st.GetStrikethrough() {
+		a = a.Strikethrough(false)
+	}
+	if st.GetReverse() {
+		a = a.Reverse(false)
+	}
+	if c := st.GetForeground(); !isNoColor(c) {
+		a = a.ForegroundColor(nil)
+	}
+	if c := st.GetBackground(); !isNoColor(c) {
+		a = a.BackgroundColor(nil)
 	}
 	return a
 }

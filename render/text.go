@@ -22,6 +22,7 @@ const (
 	styleLink
 	styleMarker // the [n] after a link
 	styleByline // the author in the meta line
+	styleMatch  // text that matched a search query
 )
 
 // text is sanitised paragraph text ready for layout: runes (bidi
@@ -137,6 +138,8 @@ func paintSpans(dst []attr, size int, spans []feed.Span, nLinks int) []attr {
 			a.flags = styleItalic
 		case feed.Mono:
 			a.flags = styleCode
+		case feed.Match:
+			a.flags = styleMatch
 		case feed.Anchor:
 			a.flags = styleLink
 			if sp.Link >= 1 && sp.Link <= nLinks {

@@ -24,6 +24,7 @@ type Theme struct {
 	Link       lipgloss.Style // link text and URLs
 	LinkMarker lipgloss.Style // the [n] after a link
 	Rule       lipgloss.Style // horizontal rules and separators (drawn by callers such as the TUI)
+	Match      lipgloss.Style // text that matched a search query (StyledCell with feed.Match spans)
 }
 
 // DarkTheme is a theme for dark backgrounds, taken from glamour's dark
@@ -56,6 +57,9 @@ func themeFrom(c ansi.StyleConfig) Theme {
 		Link:       style(c.Link),
 		LinkMarker: style(c.LinkText),
 		Rule:       style(c.HorizontalRule),
+		// Attributes only, no colour: a highlight inside a coloured row
+		// (a selected search hit) keeps the row's colours.
+		Match: lipgloss.NewStyle().Bold(true).Underline(true),
 	}
 }
 

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/akhbar/akhbar/feed"
+)
+
+// StyledCell is Cell with inline styles: spans are byte ranges of text
+// as given (before sanitising), styled like an article's spans (Bold,
+// Italic, Mono, Anchor without a target, and Match from Theme.Match).
+// Styles are applied after reordering, so a span that reordering splits
+// becomes several styled pieces. A rune is styled when its first byte is
+// in a span; spans out of range, empty or overlapping are clipped or
+// combined, never an error. With o.Color false it returns exactly what
+// Cell returns.
+//
+// Each styled piece ends by turning off only the attributes it turned
+// on, not by a full reset, so a style the caller wraps around the whole
+// cell (a selected row's background) goes on after it.
+func StyledCell(text string, spans []feed.Span, width int, o Options) string {
+	if width < 1 {
+		return ""
+	}
+	if !o.Color {
+		spans = nil
+	}
+	s := newStyler(o, nil)
+	l, rtl := s.cellLine(text, spans, width)
+	pad := max(width-l.width, 0)
+	var b strings.Builder
+	b.Grow(pad + 3*len(l.runes))
+	if rtl {
+		writeSpaces(&b, pad)
+	}
+	s.writeCell(&b, l)
+	if !rtl {
+		writeSpaces(&b, pad)
+	}
+	return b.String()
+}
+
+// MatchSpans turns the byte ranges of a search hit's snippet
+// (feed.SearchHit.Match) into feed.Match spans for StyledCell. Bad ranges
+// pass through as they are: StyledCell clips them.
+func MatchSpans(ranges [][2]int) []feed.Span {
+	if len(ranges) == 0 {
+		return nil
+	}
+	spans := make([]feed.Span, len(ranges))
+	for i, r := range ranges {
+		spans[i] = feed.Span{Start: r[0], End: r[1], Style: feed.Match}
+	}
+	return spans
+}
+
+// cellLine lays text out as the one visual line of a cell of width
+// cells: leading and trailing spaces trimmed, cut with "…" where the text
+// ends when too long. It also reports whether the text is RTL (to be
+// aligned right). The line's width is the one to pad it by.
+func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine, bool) {
+	paras := s.prepare(text, spans, 0, false, true)
+	t := paras[0]
+	pa := s.paragraph(t, resolveDir("", paras))
+	rtl := pa.p.BaseLevel()%2 == 1
+	l := trimSpaces(t.runes, pa.cs, span{0, len(pa.cs)})
+	fit, cut := fitClusters(pa.cs[l.start:l.end], width)
+	for cut && len(fit) > 0 && isSpace(t.runes, fit[len(fit)-1]) {
+		fit = fit[:len(fit)-1]
+	}
+	line := s.lineOf(pa, fit, width, s.shape)
+	if cut {
+		line = withEllipsis(line, rtl)
+	}
+	line.width = s.m.width(line.runes)
+	if !rtl { // measure it followed by the padding: a prepended mark at its end joins it
+		line.width = s.m.width(append(line.runes, ' ')) - 1
+	}
+	return line, rtl
+}
+
+// withEllipsis returns a copy of l with an unstyled "…" where its text
+// ends: on the left for RTL, else on the right.
+func withEllipsis(l visualLine, rtl bool) visualLine {
+	runes := make([]rune, 0, len(l.runes)+2) // room for the measuring space
+	attrs := make([]attr, 0, len(l.attrs)+1)
+	if rtl {
+		runes = append(append(runes, '…'), l.runes...)
+		attrs = append(append(attrs, attr{}), l.attrs...)
+	} else {
+		runes = append(append(runes, l.runes...), '…')
+		attrs = append(append(attrs, l.attrs...), attr{})
+	}
+	return visualLine{runes: runes, attrs: attrs}
+}
+
+// writeCell writes a visual line one piece per run of runes with the
+// same attr. A styled piece ends with the sequence that turns off its own
+// attributes only (sgrPair.off).
+func (s *styler) writeCell(b *strings.Builder, l visualLine) {
+	for i := 0; i < len(l.runes); {
+		j := i + 1
+		for j < len(l.attrs) && l.attrs[j] == l.attrs[i] {
+			j++
+		}
+		var p sgrPair
+		if s.color {
+			p = s.sgr(styleKey{baseText, l.attrs[i].flags})
+		}
+		b.WriteString(p.on)
+		for _, r := range l.runes[i:j] {
+			b.WriteRune(r)
+		}
+		b.WriteString(p.off)
+		i = j
+	}
+}
