@@ -7,18 +7,6 @@ import (
 	"github.com/akhbar/akhbar/render/bidi"
 )
 
-// isRTLLang reports whether a BCP 47 tag (such as "fa-IR") names a
-// right-to-left language.
-func isRTLLang(tag string) bool {
-	primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	primary, _, _ = strings.Cut(primary, "_")
-	switch primary {
-	case "ar", "fa", "ur", "he", "iw", "yi", "ps", "sd", "ug", "ckb", "dv":
-		return true
-	}
-	return false
-}
-
 // declared returns the direction a Dir and a Lang declare: the Dir when
 // set, RTL for a right-to-left language, else DirAuto.
 func declared(d feed.Dir, lang string) feed.Dir {
@@ -28,7 +16,7 @@ func declared(d feed.Dir, lang string) feed.Dir {
 	case "rtl":
 		return feed.DirRTL
 	}
-	if isRTLLang(lang) {
+	if feed.IsRTLLang(lang) {
 		return feed.DirRTL
 	}
 	return feed.DirAuto

@@ -8,12 +8,6 @@ import (
 	"golang.org/x/net/html"
 )
 
-// rtlLangs are the languages written right to left.
-var rtlLangs = map[string]bool{
-	"ar": true, "fa": true, "ur": true, "he": true, "iw": true, "yi": true, "ps": true,
-	"sd": true, "ckb": true, "ug": true, "dv": true, "arc": true, "syr": true,
-}
-
 // baseLang reduces a language tag ("ar-EG", "fa_IR", "EN") to its
 // lower-case primary subtag.
 func baseLang(tag string) string {
@@ -32,7 +26,7 @@ func dirOfLang(lang string) feed.Dir {
 	switch {
 	case lang == "":
 		return feed.DirAuto
-	case rtlLangs[lang]:
+	case feed.IsRTLLang(lang):
 		return feed.DirRTL
 	}
 	return feed.DirLTR
