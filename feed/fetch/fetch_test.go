@@ -211,20 +211,7 @@ func TestRetryAfter(t *testing.T) {
 
 func TestSlowLoris(t *testing.T) {
 	s := feedtest.NewServer(t)
-	s.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(200)
-		for {
-			if _, err := w.Write([]byte("<")); err != nil {
-				return
-			}
-			w.(http.Flusher).Flush()
-			select {
-			case <-r.Context().Done():
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	})
+	s.HandleFunc("/slow", feedtest.Drip(20*time.Millisecond))
 	_, err := get(local(Options{Timeout: 300 * time.Millisecond}), s.URL("/slow"))
 	if !errors.Is(err, ErrTimeout) {
 		t.Errorf("err = %v, want ErrTimeout", err)

@@ -140,20 +140,7 @@ func TestPublicFeedCannotReachPrivate(t *testing.T) {
 // finishes before it.
 func TestSlowLorisDoesNotDelayOthers(t *testing.T) {
 	s := feedtest.NewServer(t)
-	s.HandleFunc("/loris.xml", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusOK)
-		for {
-			if _, err := w.Write([]byte("<")); err != nil {
-				return
-			}
-			w.(http.Flusher).Flush()
-			select {
-			case <-r.Context().Done():
-				return
-			case <-time.After(10 * time.Millisecond):
-			}
-		}
-	})
+	s.HandleFunc("/loris.xml", feedtest.Drip(10*time.Millisecond))
 	paths := []string{"/loris.xml"}
 	for i := range 6 {
 		p := fmt.Sprintf("/fast%d.xml", i)
