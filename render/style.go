@@ -61,7 +61,7 @@ func newStyler(o Options, links []feed.Link) *styler {
 		s.cache = map[styleKey]sgrPair{}
 		s.targets = make([]string, len(links))
 		for i, l := range links {
-			s.targets[i], _ = linkTarget(l.URL) // "" when it is not a web URL
+			s.targets[i] = linkTarget(l.URL)
 		}
 	}
 	return s
@@ -257,12 +257,12 @@ func (s *styler) writeLine(b *strings.Builder, l visualLine, base baseStyle) {
 }
 
 // linkTarget returns raw as a URL safe to put in an OSC 8 sequence, and
-// false for anything but an absolute http or https URL (feed.IsWebURL).
+// "" for anything but an absolute http or https URL (feed.IsWebURL).
 // Bytes outside printable ASCII are percent-encoded, so nothing in it can
 // end the sequence.
-func linkTarget(raw string) (string, bool) {
+func linkTarget(raw string) string {
 	if !feed.IsWebURL(raw) {
-		return "", false
+		return ""
 	}
 	var b strings.Builder
 	for _, c := range []byte(raw) {
@@ -272,5 +272,5 @@ func linkTarget(raw string) (string, bool) {
 		}
 		b.WriteByte(c)
 	}
-	return b.String(), true
+	return b.String()
 }
