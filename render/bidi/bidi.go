@@ -7,6 +7,8 @@
 // The implementation passes all of BidiTest.txt and BidiCharacterTest.txt.
 package bidi
 
+import "strconv"
+
 //go:generate go run ./internal/gen -data ../../../shared/unicode -out tables.go
 
 // Class is a Bidi_Class property value (UAX #9, table 4).
@@ -39,6 +41,7 @@ const (
 	PDI              // Pop directional isolate
 )
 
+// classStrings holds the short name of every Class, indexed by it (read-only).
 var classStrings = [...]string{
 	"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B", "S", "WS", "ON",
 	"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
@@ -49,14 +52,7 @@ func (c Class) String() string {
 	if int(c) < len(classStrings) {
 		return classStrings[c]
 	}
-	return "Class(" + itoa(int(c)) + ")"
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return "Class(" + strconv.Itoa(int(c)) + ")"
 }
 
 // Level is an embedding level: even levels are left-to-right, odd levels right-to-left.
