@@ -42,7 +42,7 @@ func TestSanitize(t *testing.T) {
 		{"tab", "a\tb", "a\tb", "a b"},
 		{"DEL", "a\x7fb", "ab", "ab"},
 		{"NUL and VT", "a\x00\vb", "ab", "ab"},
-		{"RLO Trojan source", "if admin \u202e} ⁦// not\u2069 {", "if admin } // not {", "if admin } // not {"},
+		{"RLO Trojan source", "if admin \u202e} \u2066// not\u2069 {", "if admin } // not {", "if admin } // not {"},
 		{"isolates and marks", "\u2067a\u2069\u200e\u200f\u061cb", "ab", "ab"},
 		{"invalid UTF-8", "a\xff\xfeb\xc3", "a\ufffd\ufffdb\ufffd", "a\ufffd\ufffdb\ufffd"},
 		{"BOM and soft hyphen", "\ufeffco\u00adop", "coop", "coop"},

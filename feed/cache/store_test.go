@@ -91,7 +91,7 @@ func TestItemRoundTrip(t *testing.T) {
 	zone := time.FixedZone("AST", 3*3600)
 	want := feed.Item{
 		FeedID: f.ID, FeedTitle: "أخبار", GUID: "g-1", URL: "https://news.example/1",
-		Title: "عنوان ‏الخبر", Summary: "ملخص \x1b[31m", Author: "كاتب",
+		Title: "عنوان \u200fالخبر", Summary: "ملخص \x1b[31m", Author: "كاتب",
 		Published:  time.Date(2026, 2, 28, 9, 30, 15, 123456789, zone),
 		Updated:    time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC),
 		Fetched:    time.Date(2026, 3, 1, 11, 0, 0, 0, time.UTC),
