@@ -1,0 +1,306 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/akhbar/akhbar/feed/cache"
+	"github.com/akhbar/akhbar/tui/i18n"
+)
+
+// The peak-memory benchmark of issue 5 runs the real binary in tmux on a
+// generated cache of 100,000 items with articles of about 3 KB, half of
+// them Arabic, in 500 feeds (cache.Generate). Generating it takes about a
+// minute; to reuse one across runs, make it once and name it:
+//
+//	go run ./cmd/gencache -items 100000 -feeds 500 -out /tmp/cache.db
+//	AKHBAR_BENCH_CACHE=/tmp/cache.db go test -run '^$' -bench BrowsePeakRSS ./cmd/akhbar
+//
+// Browsing marks the opened articles read in that cache.
+
+// scaleCacheEnv names an existing generated cache to use instead of
+// generating one.
+const scaleCacheEnv = "AKHBAR_BENCH_CACHE"
+
+// scaleData is the XDG data folder holding the generated cache as
+// akhbar/cache.db, made at most once per test binary run in the folder
+// of the binary, which TestMain removes.
+var scaleData struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// scaleDataHome returns an XDG data folder whose akhbar/cache.db is the
+// generated 100k cache: a link to the one AKHBAR_BENCH_CACHE names, or
+// one generated for this run.
+func scaleDataHome(b *testing.B) string {
+	b.Helper()
+	if p := os.Getenv(scaleCacheEnv); p != "" {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dir := b.TempDir()
+		if err := os.Mkdir(filepath.Join(dir, "akhbar"), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Symlink(abs, filepath.Join(dir, "akhbar", "cache.db")); err != nil {
+			b.Fatal(err)
+		}
+		return dir
+	}
+	scaleData.once.Do(func() {
+		scaleData.dir = filepath.Join(filepath.Dir(binary), "scale-data")
+		start := time.Now()
+		scaleData.err = cache.Generate(filepath.Join(scaleData.dir, "akhbar", "cache.db"), 100_000, 500)
+		fmt.Fprintf(os.Stderr, "generated the 100k cache in %s\n", time.Since(start).Round(time.Second))
+	})
+	if scaleData.err != nil {
+		b.Fatalf("generate the 100k cache: %v", scaleData.err)
+	}
+	return scaleData.dir
+}
+
+// Terminal size of the browsing session: articles of about 3 KB are a
+// little longer than one screen, as on a laptop.
+const browseW, browseH = 100, 30
+
+// BenchmarkBrowsePeakRSS runs akhbar on the generated cache and browses
+// like a person: pages down through about 3,000 headlines, jumps to the
+// bottom and back, opens 20 articles and scrolls each to its end, and
+// searches twice (Arabic, English). It reports the peak resident memory
+// of the akhbar process (VmHWM) over the whole session, and the time from
+// starting tmux to the first screen (polled every 10 ms, so approximate).
+func BenchmarkBrowsePeakRSS(b *testing.B) {
+	data := scaleDataHome(b)
+	var peak, first float64
+	for b.Loop() {
+		mb, ms := browse(b, data)
+		peak, first = max(peak, mb), max(first, ms)
+	}
+	b.ReportMetric(peak, "peak-RSS-MB")
+	b.ReportMetric(first, "first-screen-ms")
+}
+
+// browse runs one session and returns the peak RSS in MB and the time to
+// the first screen in ms.
+func browse(b *testing.B, data string) (peakMB, firstMS float64) {
+	dir := b.TempDir()
+	env := []string{
+		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"XDG_DATA_HOME=" + data,
+		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
+		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
+		"LC_ALL=C.UTF-8",
+	}
+	config := "[refresh]\ninterval = \"0\"\n\n[display]\nbidi = \"visual\"\n\n[ui]\nlanguage = \"en\"\n"
+	if err := os.MkdirAll(filepath.Join(dir, "config", "akhbar"), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config", "akhbar", "config.toml"), []byte(config), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cat := i18n.New(i18n.EN, i18n.Latin)
+	at := func(row int) string { return " " + cat.Number(row+1) + "/" + cat.Number(100_000) }
+
+	start := time.Now()
+	term := startBenchTmux(b, env, browseW, browseH, binary)
+	term.waitFor(at(0), "folder 0")
+	firstMS = float64(time.Since(start).Microseconds()) / 1000
+	pid := term.pid()
+
+	// Page down through about 3,000 headlines, ten pages at a time; a page
+	// is the list's height, the screen less the header and status lines.
+	page, row := browseH-2, 0
+	for range 11 {
+		term.send(repeat("PageDown", 10)...)
+		row += 10 * page
+		term.waitFor(at(row))
+	}
+	term.send("G")
+	term.waitFor(at(99_999))
+	term.send("g")
+	term.waitFor(at(0))
+
+	for i := range 20 {
+		term.send("Enter")
+		term.waitUntil("the article", func(s string) bool {
+			return strings.Contains(s, "article ") && !strings.Contains(s, "Loading…")
+		})
+		term.send("PageDown", "j", "j", "j", "G")
+		term.waitFor("article 100%")
+		term.send("Escape") // alone: an escape followed at once by j would read as alt+j
+		term.waitFor(at(i))
+		term.send("j")
+		term.waitFor(at(i + 1))
+	}
+
+	for _, query := range []string{"مشروع", "project"} {
+		term.send("/", "C-u") // the prompt opens on the last query: clear it
+		term.waitFor("Search: ▏")
+		term.sendText(query)
+		term.send("Enter")
+		term.waitFor("— 200 found", at(20)) // the query itself shows in visual order
+		term.send("Escape")
+		term.waitUntil("the list again", func(s string) bool { return !strings.Contains(s, "200 found") })
+	}
+
+	peakMB = vmHWM(b, pid)
+	term.send("q")
+	term.waitExit()
+	return peakMB, firstMS
+}
+
+func repeat(key string, n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = key
+	}
+	return keys
+}
+
+// vmHWM reads the peak resident set size of process pid in MB, checking
+// that the process is akhbar.
+func vmHWM(b *testing.B, pid int) float64 {
+	b.Helper()
+	comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+	if err != nil {
+		b.Fatalf("read the name of process %d: %v", pid, err)
+	}
+	if name := strings.TrimSpace(string(comm)); name != "akhbar" {
+		b.Fatalf("process %d in the pane is %q, not akhbar", pid, name)
+	}
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		b.Fatalf("read the status of akhbar: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:")
+		if !ok {
+			continue
+		}
+		kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+		if err != nil {
+			b.Fatalf("VmHWM %q: %v", rest, err)
+		}
+		return float64(kb) / 1024
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatalf("read the status of akhbar: %v", err)
+	}
+	b.Fatal("no VmHWM in the status of akhbar")
+	return 0
+}
+
+// benchTerm is tmuxTerm for benchmarks: a tmux server of its own running
+// one program, driven by keys and read by polling the screen.
+type benchTerm struct {
+	b      *testing.B
+	socket string
+}
+
+// startBenchTmux runs argv in a detached tmux session of the given size,
+// with env added to the environment; the server is killed at cleanup.
+func startBenchTmux(b *testing.B, env []string, width, height int, argv ...string) *benchTerm {
+	b.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		b.Skip("tmux is not installed (.ci/run installs it)")
+	}
+	bt := &benchTerm{b: b, socket: filepath.Join(b.TempDir(), "tmux.sock")}
+	args := []string{"-S", bt.socket, "-f", "/dev/null", "new-session", "-d", "-s", "bench",
+		"-x", strconv.Itoa(width), "-y", strconv.Itoa(height), "--", "env"}
+	args = append(append(args, env...), argv...)
+	cmd := exec.Command("tmux", args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	bt.run("set-option", "-g", "remain-on-exit", "on")
+	b.Cleanup(func() {
+		if err := exec.Command("tmux", "-S", bt.socket, "kill-server").Run(); err != nil {
+			b.Logf("tmux kill-server: %v", err)
+		}
+	})
+	return bt
+}
+
+func (bt *benchTerm) run(args ...string) string {
+	bt.b.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", bt.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		bt.b.Fatalf("tmux %s: %v: %s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// send types keys by tmux key name ("Enter", "PageDown", "j").
+func (bt *benchTerm) send(keys ...string) {
+	bt.b.Helper()
+	bt.run(append([]string{"send-keys", "-t", "bench"}, keys...)...)
+}
+
+// sendText types text literally.
+func (bt *benchTerm) sendText(text string) {
+	bt.b.Helper()
+	bt.run("send-keys", "-t", "bench", "-l", text)
+}
+
+// pid is the process id of the program in the pane (env execs it).
+func (bt *benchTerm) pid() int {
+	bt.b.Helper()
+	out := strings.TrimSpace(bt.run("display-message", "-p", "-t", "bench", "#{pane_pid}"))
+	pid, err := strconv.Atoi(out)
+	if err != nil {
+		bt.b.Fatalf("pane pid %q: %v", out, err)
+	}
+	return pid
+}
+
+// waitUntil polls the screen every 10 ms until ok accepts it, failing
+// after a generous deadline with the last screen in the message.
+func (bt *benchTerm) waitUntil(what string, ok func(screen string) bool) string {
+	bt.b.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		s := bt.run("capture-pane", "-p", "-t", "bench")
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			bt.b.Fatalf("screen never showed %s; last screen:\n%s", what, s)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// waitFor polls until the screen contains every text.
+func (bt *benchTerm) waitFor(texts ...string) string {
+	bt.b.Helper()
+	return bt.waitUntil(fmt.Sprintf("%q", texts), func(s string) bool {
+		for _, t := range texts {
+			if !strings.Contains(s, t) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitExit polls until the program in the pane has ended.
+func (bt *benchTerm) waitExit() {
+	bt.b.Helper()
+	bt.waitUntil("the program exit", func(string) bool {
+		return strings.TrimSpace(bt.run("display-message", "-p", "-t", "bench", "#{pane_dead}")) == "1"
+	})
+}
