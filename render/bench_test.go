@@ -62,3 +62,22 @@ func BenchmarkCell(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkStyledCell(b *testing.B) {
+	for _, bc := range []struct{ name, text, word string }{
+		{"arabic", "محطة «الواحة» الشمسية تبدأ ضخ الكهرباء إلى الشبكة الوطنية بقدرة ٨٠٠ ميغاواط", "الكهرباء"},
+		{"english", "Water ministers meet in Muscat as desalination costs fall by a third", "desalination"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			o := Options{Shape: true, Color: true, Theme: DarkTheme()}
+			spans := matchOf(bc.text, bc.word)
+			start, _ := cpuTime()
+			for b.Loop() {
+				if StyledCell(bc.text, spans, 60, o) == "" {
+					b.Fatal("empty cell")
+				}
+			}
+			reportCPU(b, start)
+		})
+	}
+}

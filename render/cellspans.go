@@ -27,17 +27,22 @@ func StyledCell(text string, spans []feed.Span, width int, o Options) string {
 	}
 	s := newStyler(o, nil)
 	l, rtl := s.cellLine(text, spans, width)
-	pad := max(width-l.width, 0)
 	var b strings.Builder
-	b.Grow(pad + 3*len(l.runes))
-	if rtl {
-		writeSpaces(&b, pad)
-	}
+	b.Grow(width + 3*len(l.runes))
 	s.writeCell(&b, l)
-	if !rtl {
-		writeSpaces(&b, pad)
+	body := b.String()
+	w := l.width
+	if strings.IndexByte(body, '\x1b') >= 0 { // measure what is written: a mark before an SGR sequence joins nothing
+		w = Width(body)
+		if !rtl {
+			w = Width(body+" ") - 1
+		}
 	}
-	return b.String()
+	pad := strings.Repeat(" ", max(width-w, 0))
+	if rtl {
+		return pad + body
+	}
+	return body + pad
 }
 
 // MatchSpans turns the byte ranges of a search hit's snippet
