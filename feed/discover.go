@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// feedTypes are the link types that announce a feed.
+// feedTypes are the link types that announce a feed. Read-only.
 var feedTypes = map[string]bool{
 	"application/rss+xml":   true,
 	"application/atom+xml":  true,

@@ -272,7 +272,7 @@ func lineSpace(r rune) rune {
 	return r
 }
 
-// blockTags are the elements that break paragraphs.
+// blockTags are the elements that break paragraphs. Read-only.
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,

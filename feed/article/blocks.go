@@ -40,7 +40,7 @@ func toBlocks(root *html.Node, lang string, dir feed.Dir) ([]feed.Block, []feed.
 	return w.blocks, w.links
 }
 
-// blockTags end the current block before and after them.
+// blockTags end the current block before and after them. Read-only.
 var blockTags = map[string]bool{
 	"p": true, "div": true, "section": true, "article": true, "main": true, "header": true,
 	"footer": true, "aside": true, "table": true, "thead": true, "tbody": true, "tr": true,
@@ -49,7 +49,7 @@ var blockTags = map[string]bool{
 	"hr": true, "caption": true,
 }
 
-// skipTags hold nothing readable.
+// skipTags hold nothing readable. Read-only.
 var skipTags = map[string]bool{
 	"script": true, "style": true, "noscript": true, "img": true, "picture": true,
 	"video": true, "audio": true, "iframe": true, "svg": true, "button": true, "input": true,

@@ -20,13 +20,14 @@ const (
 
 // optionalEnd lists elements whose end tag may be left out: the HTML
 // parser closes them by itself, so they do not count towards depth.
+// Read-only.
 var optionalEnd = map[string]bool{
 	"p": true, "li": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true,
 	"option": true, "optgroup": true, "thead": true, "tbody": true, "tfoot": true,
 	"colgroup": true, "rb": true, "rt": true, "rp": true,
 }
 
-// voidElements never have content or an end tag.
+// voidElements never have content or an end tag. Read-only.
 var voidElements = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
 	"img": true, "input": true, "link": true, "meta": true, "source": true,

@@ -53,7 +53,7 @@ func decode(body []byte, contentType string) string {
 		enc, name = metaEncoding(body)
 	}
 	if enc == nil || name == "utf-8" || looksUTF8(body) {
-		return strings.ToValidUTF8(string(bytes.TrimPrefix(body, utf8BOM)), "\uFFFD")
+		return strings.ToValidUTF8(string(bytes.TrimPrefix(body, []byte(utf8BOM))), "\uFFFD")
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
@@ -64,12 +64,13 @@ func decode(body []byte, contentType string) string {
 	return strings.ToValidUTF8(string(out), "\uFFFD")
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+// utf8BOM is the byte order mark of UTF-8.
+const utf8BOM = "\xEF\xBB\xBF"
 
 // bomEncoding reads a byte order mark.
 func bomEncoding(body []byte) (encoding.Encoding, string) {
 	switch {
-	case bytes.HasPrefix(body, utf8BOM):
+	case bytes.HasPrefix(body, []byte(utf8BOM)):
 		return charset.Lookup("utf-8")
 	case bytes.HasPrefix(body, []byte{0xFE, 0xFF}):
 		return charset.Lookup("utf-16be")

@@ -11,12 +11,13 @@ import (
 // told to keep it.
 const captionClass = "akhbar-caption"
 
-// furnitureTags are elements that never hold article text.
+// furnitureTags are elements that never hold article text. Read-only.
 var furnitureTags = []string{"nav", "form", "button", "input", "select", "textarea", "iframe",
 	"dialog", "template", "svg", "canvas", "object", "embed", "footer"}
 
 // furnitureWords are class/id words of page furniture: ads, share and
 // comment widgets, menus, promos, tag lists, most-read boxes, tickers.
+// Read-only.
 var furnitureWords = map[string]bool{
 	"ad": true, "ads": true, "advert": true, "adverts": true, "advertisement": true,
 	"advertising": true, "adslot": true, "adunit": true, "dfp": true, "sponsor": true,
@@ -31,7 +32,7 @@ var furnitureWords = map[string]bool{
 	"footer": true, "pagination": true, "pager": true,
 }
 
-// furniturePairs are two-word class/id names of page furniture.
+// furniturePairs are two-word class/id names of page furniture. Read-only.
 var furniturePairs = map[string]bool{
 	"most-read": true, "most-viewed": true, "most-popular": true, "copy-link": true,
 	"font-size": true, "skip-link": true, "app-promo": true, "download-app": true,
@@ -41,7 +42,7 @@ var furniturePairs = map[string]bool{
 }
 
 // lineWords are class/id words of short header lines: bylines, dates,
-// reading times. Such elements go only when their text is short.
+// reading times. Such elements go only when their text is short. Read-only.
 var lineWords = map[string]bool{
 	"date": true, "time": true, "timestamp": true, "published": true, "dateline": true,
 	"updated": true, "meta": true, "author": true, "byline": true, "writer": true,

@@ -59,7 +59,7 @@ func site(u *url.URL) string {
 	return d
 }
 
-// listingSegments are path segments of index pages, not articles.
+// listingSegments are path segments of index pages, not articles. Read-only.
 var listingSegments = map[string]bool{
 	"tag": true, "tags": true, "topic": true, "topics": true, "category": true,
 	"categories": true, "section": true, "sections": true, "author": true, "authors": true,
@@ -68,6 +68,7 @@ var listingSegments = map[string]bool{
 }
 
 // adHosts are recommendation and ad networks whose links never count.
+// Read-only.
 var adHosts = []string{"outbrain", "taboola", "revcontent", "mgid", "zergnet", "plista",
 	"ligatus", "doubleclick", "adnxs", "googlesyndication"}
 

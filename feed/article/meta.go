@@ -99,7 +99,7 @@ func h1Text(doc *html.Node) string {
 	return ""
 }
 
-// titleSeparators split a <title> into headline and site name.
+// titleSeparators split a <title> into headline and site name. Read-only.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "}
 
 // trimSiteName removes the site name part of a <title>: the part equal to
@@ -181,7 +181,7 @@ func timeElements(doc *html.Node) []string {
 	return out
 }
 
-// timeLayouts are the date formats found in news metadata.
+// timeLayouts are the date formats found in news metadata. Read-only.
 var timeLayouts = []string{
 	time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123,

@@ -48,7 +48,7 @@ func foldAll(phrases ...string) []string {
 	return out
 }
 
-// relatedLabels head blocks of links to other stories.
+// relatedLabels head blocks of links to other stories. Read-only.
 var relatedLabels = foldAll(
 	"related", "related stories", "related articles", "related news", "read more",
 	"read also", "also read", "more on this", "more on this story", "you might also like",
@@ -59,7 +59,7 @@ var relatedLabels = foldAll(
 	"lee también", "leia também",
 )
 
-// adMarkers are the whole text of advertisement labels.
+// adMarkers are the whole text of advertisement labels. Read-only.
 var adMarkers = foldAll(
 	"اعلان", "إعلان", "إعلانات", "advertisement", "advertising", "ad", "ads",
 	"anzeige", "werbung", "publicité", "publicidad", "פרסומת", "تبلیغات", "آگهی",
@@ -68,6 +68,7 @@ var adMarkers = foldAll(
 
 // widgetMarkers are the whole text of share, copy, print and comment
 // widgets and of other page furniture that shows up as a short line.
+// Read-only.
 var widgetMarkers = foldAll(
 	"شارك هذا المقال", "شارك", "مشاركة", "شارك المقال", "share", "share this article",
 	"share this", "share this story", "tweet", "copy link", "copy to clipboard", "copied",
@@ -78,7 +79,7 @@ var widgetMarkers = foldAll(
 	"listen to this article", "استمع إلى المقال",
 )
 
-// prevNextLabels head previous/next article teasers.
+// prevNextLabels head previous/next article teasers. Read-only.
 var prevNextLabels = foldAll(
 	"previous article", "next article", "previous story", "next story", "المقال السابق",
 	"المقال التالي", "الخبر السابق", "الخبر التالي", "مطلب قبلی", "مطلب بعدی", "הכתבה הקודמת",
@@ -87,7 +88,7 @@ var prevNextLabels = foldAll(
 )
 
 // promoPhrases mark newsletter, app and subscription promos when a short
-// block contains them.
+// block contains them. Read-only.
 var promoPhrases = foldAll(
 	"newsletter", "sign up for", "subscribe to", "download our app", "download the app",
 	"اشترك في النشرة", "النشرة البريدية", "النشرة الإخبارية", "حمل تطبيق", "حمّل تطبيق",
@@ -96,13 +97,14 @@ var promoPhrases = foldAll(
 )
 
 // sourcePrefixes start source lines ("المصدر: وكالات") that close many
-// Arabic articles; such short lines are dropped from the body.
+// Arabic articles; such short lines are dropped from the body. Read-only.
 var sourcePrefixes = foldAll(
 	"المصدر", "المصادر", "المصادر الإضافية", "مصدر", "منبع", "source", "sources",
 	"additional sources", "מקור", "avec agences", "mit agenturen",
 )
 
 // bylineLabels start byline lines; the label is stripped from the name.
+// Read-only.
 var bylineLabels = []string{
 	"بقلم:", "بقلم", "كتب:", "كتبت:", "كتب", "كتبت", "إعداد:", "تحرير:", "نویسنده:",
 	"نوشته:", "מאת:", "מאת", "By:", "By", "Par:", "Par", "Von:", "Von", "Por:", "Por",

@@ -15,7 +15,7 @@ import (
 // normalised copy of every article costs index space only once and the
 // original text lives in items and articles alone. Snippets are built in
 // Go from the original text. contentless_delete=1 lets rows be deleted and
-// replaced when an item or its article changes.
+// replaced when an item or its article changes. Read-only.
 var migrations = []string{
 	// 1: feeds, items, articles, categories, search.
 	`

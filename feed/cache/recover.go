@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -56,7 +55,7 @@ func wrapFull(err error) error {
 }
 
 // sqliteMagic starts every SQLite database file.
-var sqliteMagic = []byte("SQLite format 3\x00")
+const sqliteMagic = "SQLite format 3\x00"
 
 // checkHeader fails with errCorrupt when the file at path exists, is not
 // empty and does not start like an SQLite database, or is shorter than
@@ -76,7 +75,7 @@ func checkHeader(path string) error {
 	if n == 0 && errors.Is(err, io.EOF) {
 		return nil
 	}
-	if n < len(head) || !bytes.Equal(head[:len(sqliteMagic)], sqliteMagic) {
+	if n < len(head) || string(head[:len(sqliteMagic)]) != sqliteMagic {
 		return fmt.Errorf("%s: %w", path, errCorrupt)
 	}
 	info, err := fh.Stat()
