@@ -81,7 +81,7 @@ func (r *results) view(width int, now time.Time, s Styles, o render.Options, cat
 		feedW := min(18, width/5)
 		titleW := max(width-2-feedW-2-ageWidth-1, 1)
 		head := row(cat.Lang().RTL(), "  ", render.Cell(h.Item.Title, titleW, o), "  ", render.Cell(h.Item.FeedTitle, feedW, o), " ", age)
-		snip := row(cat.Lang().RTL(), "    ", render.Cell(h.Snippet, max(width-4, 1), o))
+		snip := row(cat.Lang().RTL(), "    ", render.StyledCell(h.Snippet, render.MatchSpans(h.Match), max(width-4, 1), render.Options{Bidi: o.Bidi, Shape: o.Shape, Color: true, Theme: o.Theme}))
 		if i == r.cursor {
 			head, snip = s.Selected.Render(head), s.Selected.Render(snip)
 		} else {
