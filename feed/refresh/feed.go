@@ -3,7 +3,6 @@ package refresh
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/fetch"
@@ -35,7 +34,7 @@ func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
 	res := feedResult{added: added}
 	if r.opts.fullText(f) {
 		for _, it := range added {
-			if strings.HasPrefix(it.URL, "http://") || strings.HasPrefix(it.URL, "https://") {
+			if feed.IsWebURL(it.URL) {
 				res.pages = append(res.pages, page{item: it, allowPrivate: private})
 			}
 		}
@@ -43,6 +42,9 @@ func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
 	return res
 }
 
+// fetchAndSave fetches f (conditionally, with its ETag and Last-Modified),
+// parses it unless it is unchanged, and saves the result; it returns the
+// items that were new.
 func (r run) fetchAndSave(ctx context.Context, f feed.Feed, private bool) ([]feed.Item, error) {
 	resp, err := r.client.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, AllowPrivate: private})
 	if err != nil {
