@@ -148,7 +148,7 @@ func TestCell(t *testing.T) {
 		{"width 1", "Hello", 1, Visual, "…"},
 		{"width 0", "Hello", 0, Visual, ""},
 		{"wide char at the edge", "日本語", 4, Visual, "日… "},
-		{"prepended mark at the end", "00\u0604", 6, Visual, "00\u0604     "},
+		{"prepended mark at the end", "00\u0604", 6, Visual, "00    "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -71,6 +71,7 @@ func source(src []int, i int) int {
 // assemble writes clusters cs of runes in the given visual order (nil =
 // logical) into the styler's line buffers, mirroring runes of clusters at
 // odd levels; every rune of a cluster takes the attr of its first rune.
+// Clusters without a base (see orphan and prepended) are left out.
 func (s *styler) assemble(runes []rune, src []int, cs []cluster, order []int, attrs []attr, levels []bidi.Level, width int) visualLine {
 	vis, va := s.buf.vis[:0], s.buf.visAttrs[:0]
 	for v := range cs {
@@ -79,7 +80,7 @@ func (s *styler) assemble(runes []rune, src []int, cs []cluster, order []int, at
 			i = order[v]
 		}
 		c := cs[i]
-		if orphan(runes[c.start]) {
+		if orphan(runes[c.start]) || prepended(runes[c.end-1]) {
 			continue
 		}
 		a := attrs[source(src, c.start)]
@@ -129,4 +130,22 @@ func orphan(r rune) bool {
 		return false
 	}
 	return bidi.IsFormatting(r) || unicode.Is(unicode.M, r) || r == '\u200c' || r == '\u200d'
+}
+
+// prepended reports whether r is a prepended mark
+// (Grapheme_Cluster_Break=Prepend, such as U+0604 ARABIC SIGN SAMVAT),
+// which joins the cluster after it; TestPrependedMarks checks the list
+// against the segmenter. A cluster ending in one has nothing to prepend
+// to: it is dropped like an orphan, because once reordered before another
+// cluster, or followed by padding, it would join that cluster and change
+// the line's width.
+func prepended(r rune) bool {
+	switch {
+	case r < 0x600:
+		return false
+	case r < 0x1000:
+		return r <= 0x605 || r == 0x6dd || r == 0x70f || r == 0x890 || r == 0x891 || r == 0x8e2 || r == 0xd4e
+	}
+	return r == 0x110bd || r == 0x110cd || r == 0x111c2 || r == 0x111c3 || r == 0x113d1 || r == 0x1193f ||
+		r == 0x11941 || r >= 0x11a84 && r <= 0x11a89 || r == 0x11d46 || r == 0x11f02
 }

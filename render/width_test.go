@@ -37,6 +37,28 @@ func TestSimpleRunes(t *testing.T) {
 	}
 }
 
+// TestPrependedMarks checks prepended against the segmenter: a rune is a
+// prepended mark exactly when it joins a letter after it.
+func TestPrependedMarks(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= 0x10ffff; r++ {
+		joins := false
+		if r < 0xd800 || r > 0xdfff {
+			it := graphemes.FromString(string(r) + "a")
+			joins = it.Next() && !it.Next()
+		}
+		if prepended(r) != joins {
+			t.Errorf("prepended(%U) = %v, but it joins a following letter: %v", r, prepended(r), joins)
+		}
+		if joins {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("the segmenter knows no prepended marks")
+	}
+}
+
 // layoutTexts returns every text of the fixtures and some hard cases.
 func layoutTexts(t *testing.T) []string {
 	out := []string{
