@@ -16,8 +16,9 @@ import (
 // <meta> charset, else UTF-8. Bytes that do not decode become U+FFFD; it
 // never fails on content. A leading BOM is dropped.
 func ToUTF8(body []byte, contentType string) []byte {
-	enc := detect(body, contentType)
-	if enc != nil {
+	if enc := detect(body, contentType); enc != nil {
+		// x/text decoders replace bad bytes rather than fail; should one
+		// ever fail, the raw bytes are kept and made valid below.
 		if out, err := enc.NewDecoder().Bytes(body); err == nil {
 			body = out
 		}
