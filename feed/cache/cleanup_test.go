@@ -3,7 +3,6 @@ package cache
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -198,19 +197,7 @@ func TestDefaultRetention(t *testing.T) {
 }
 
 func TestCleanupVacuumGivesSpaceBack(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gen.db")
-	if err := Generate(path, 600, 3); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	}()
+	s, path := generated(t, 600, 3)
 	ctx := context.Background()
 	starred := count(t, s, feed.ItemQuery{Starred: true})
 	rep, err := s.Cleanup(ctx, Retention{Limits: Limits{KeepItems: 20}, Vacuum: true})

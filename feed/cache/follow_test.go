@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -83,7 +84,7 @@ func TestFollowQuery(t *testing.T) {
 		"Football results",
 		"Football transfer news",
 	} {
-		items = append(items, feed.Item{GUID: itoa(i), Title: title, Summary: "Reported by our correspondent."})
+		items = append(items, feed.Item{GUID: strconv.Itoa(i), Title: title, Summary: "Reported by our correspondent."})
 	}
 	added := saveFetch(t, s, f.ID, items...)
 	q, err := s.FollowQuery(ctx, added[0].ID)

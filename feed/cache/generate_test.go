@@ -8,20 +8,28 @@ import (
 	"github.com/akhbar/akhbar/feed"
 )
 
-func TestGenerate(t *testing.T) {
+// generated opens a new cache made by Generate with items items in feeds
+// feeds, closed when the test ends, and returns it with its path.
+func generated(t *testing.T, items, feeds int) (*Store, string) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "gen.db")
-	if err := Generate(path, 203, 4); err != nil {
+	if err := Generate(path, items, feeds); err != nil {
 		t.Fatal(err)
 	}
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
+	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Error(err)
 		}
-	}()
+	})
+	return s, path
+}
+
+func TestGenerate(t *testing.T) {
+	s, _ := generated(t, 203, 4)
 	ctx := context.Background()
 	feeds, err := s.Feeds(ctx)
 	if err != nil {

@@ -144,15 +144,15 @@ func TestDiskFull(t *testing.T) {
 	}
 	// The write pool has one connection, so the limit holds for every
 	// write that follows: a real SQLITE_FULL, as from a full disk.
-	if _, err := s.w.ExecContext(ctx, `PRAGMA max_page_count = `+itoa(pages+2)); err != nil {
+	if _, err := s.w.ExecContext(ctx, `PRAGMA max_page_count = `+strconv.Itoa(pages+2)); err != nil {
 		t.Fatal(err)
 	}
 	var err error
 	for i := 0; err == nil && i < 50; i++ {
-		big := sampleItems(50, "big"+itoa(i))
+		big := sampleItems(50, "big"+strconv.Itoa(i))
 		for j := range big {
 			big[j].Summary = strings.Repeat("نص طويل جدا ", 400)
-			big[j].URL += "/" + itoa(i)
+			big[j].URL += "/" + strconv.Itoa(i)
 		}
 		_, err = s.SaveFetch(ctx, f.ID, feed.FetchResult{Items: big, At: fetchTime})
 	}
@@ -178,5 +178,3 @@ func TestDiskFull(t *testing.T) {
 		t.Fatalf("writing once there is room: %v", err)
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
