@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,22 +79,28 @@ const browseW, browseH = 100, 30
 // like a person: pages down through about 3,000 headlines, jumps to the
 // bottom and back, opens 20 articles and scrolls each to its end, and
 // searches twice (Arabic, English). It reports the peak resident memory
-// of the akhbar process (VmHWM) over the whole session, and the time from
-// starting tmux to the first screen (polled every 10 ms, so approximate).
+// of the akhbar process (VmHWM) over the whole session; its resident
+// memory at the end, anonymous (Go heap, SQLite's allocations) and
+// file-backed (mostly the binary's own pages); and the time from starting
+// tmux to the first screen (polled every 10 ms, so approximate). With
+// several iterations each metric is the largest seen.
 func BenchmarkBrowsePeakRSS(b *testing.B) {
 	data := scaleDataHome(b)
-	var peak, first float64
+	var peak, anon, file, first float64
 	for b.Loop() {
-		mb, ms := browse(b, data)
-		peak, first = max(peak, mb), max(first, ms)
+		mem, ms := browse(b, data)
+		peak, first = max(peak, mem["VmHWM"]), max(first, ms)
+		anon, file = max(anon, mem["RssAnon"]), max(file, mem["RssFile"])
 	}
 	b.ReportMetric(peak, "peak-RSS-MB")
+	b.ReportMetric(anon, "end-anon-RSS-MB")
+	b.ReportMetric(file, "end-file-RSS-MB")
 	b.ReportMetric(first, "first-screen-ms")
 }
 
-// browse runs one session and returns the peak RSS in MB and the time to
-// the first screen in ms.
-func browse(b *testing.B, data string) (peakMB, firstMS float64) {
+// browse runs one session and returns the memory of akhbar at its end
+// (see memory) and the time to the first screen in ms.
+func browse(b *testing.B, data string) (mem map[string]float64, firstMS float64) {
 	dir := b.TempDir()
 	env := []string{
 		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
@@ -154,10 +161,10 @@ func browse(b *testing.B, data string) (peakMB, firstMS float64) {
 		term.waitUntil("the list again", func(s string) bool { return !strings.Contains(s, "200 found") })
 	}
 
-	peakMB = vmHWM(b, pid)
+	mem = memory(b, pid, "VmHWM", "RssAnon", "RssFile")
 	term.send("q")
 	term.waitExit()
-	return peakMB, firstMS
+	return mem, firstMS
 }
 
 func repeat(key string, n int) []string {
@@ -168,9 +175,10 @@ func repeat(key string, n int) []string {
 	return keys
 }
 
-// vmHWM reads the peak resident set size of process pid in MB, checking
-// that the process is akhbar.
-func vmHWM(b *testing.B, pid int) float64 {
+// memory reads fields of /proc/<pid>/status in MB (VmHWM: the peak
+// resident set; RssAnon, RssFile: the resident set now, anonymous and
+// file-backed), checking that the process is akhbar.
+func memory(b *testing.B, pid int, fields ...string) map[string]float64 {
 	b.Helper()
 	comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
 	if err != nil {
@@ -184,23 +192,28 @@ func vmHWM(b *testing.B, pid int) float64 {
 		b.Fatalf("read the status of akhbar: %v", err)
 	}
 	defer f.Close()
+	mb := map[string]float64{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:")
-		if !ok {
+		name, rest, _ := strings.Cut(sc.Text(), ":")
+		if !slices.Contains(fields, name) {
 			continue
 		}
 		kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
 		if err != nil {
-			b.Fatalf("VmHWM %q: %v", rest, err)
+			b.Fatalf("%s %q: %v", name, rest, err)
 		}
-		return float64(kb) / 1024
+		mb[name] = float64(kb) / 1024
 	}
 	if err := sc.Err(); err != nil {
 		b.Fatalf("read the status of akhbar: %v", err)
 	}
-	b.Fatal("no VmHWM in the status of akhbar")
-	return 0
+	for _, name := range fields {
+		if _, ok := mb[name]; !ok {
+			b.Fatalf("no %s in the status of akhbar", name)
+		}
+	}
+	return mb
 }
 
 // benchTerm is tmuxTerm for benchmarks: a tmux server of its own running
