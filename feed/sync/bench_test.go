@@ -22,32 +22,7 @@ func BenchmarkMinifluxSync(b *testing.B) {
 	fix := feedtest.NewServer(b)
 	f := newFixture(b, s, fix, "bench", 50, 100)
 	time.Sleep(1100 * time.Millisecond) // past the entries' changed_at second
-	b.Run("First50x100", func(b *testing.B) {
-		var reqs []string
-		for b.Loop() {
-			b.StopTimer()
-			fresh := freshLocal(b, f)
-			b.StartTimer()
-			st, r := fresh.mustSync(b)
-			if st.Entries != 5000 {
-				b.Fatalf("first sync got %d entries", st.Entries)
-			}
-			reqs = r
-		}
-		b.ReportMetric(float64(len(reqs)), "requests")
-	})
-	f.mustSync(b)
-	b.Run("NoChange", func(b *testing.B) {
-		var reqs []string
-		for b.Loop() {
-			st, r := f.mustSync(b)
-			if st.Entries != 0 {
-				b.Fatalf("no-change sync got %d entries", st.Entries)
-			}
-			reqs = r
-		}
-		b.ReportMetric(float64(len(reqs)), "requests")
-	})
+	benchSyncs(b, f)
 }
 
 // freshLocal is f with an empty local database holding only the account.

@@ -251,24 +251,10 @@ func testGRConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 func testGROffline(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	f := newFixture(t, s, fix, "groffline", 1, 3)
 	f.useGReader(t, s)
-	ctx := context.Background()
 	f.mustSync(t)
 	ids := f.firstEntries(t, 2)
 
-	s.Stop()
-	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Read, true, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Starred, true, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := f.sync(t); err == nil {
-		t.Fatal("sync succeeded with Miniflux stopped")
-	}
-	checkPending(t, f, 2)
-	f.reopen(t) // akhbar killed and started again: the queue is on disk
-	checkPending(t, f, 2)
-	s.Restart(t)
+	queueWhileDown(t, f, s, ids)
 
 	st, reqs := f.mustSync(t)
 	edits := 0
@@ -280,13 +266,7 @@ func testGROffline(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	if st.Sent != 2 || edits != 2 {
 		t.Errorf("after restart: %+v in %q, want 2 sent in 2 edit-tags", st, paths(reqs))
 	}
-	if e := f.serverEntry(t, ids[0]); e.Status != client.EntryStatusRead {
-		t.Errorf("entry %d is %s on the server, want read", ids[0], e.Status)
-	}
-	if e := f.serverEntry(t, ids[1]); !e.Starred {
-		t.Errorf("entry %d not starred on the server", ids[1])
-	}
-	checkPending(t, f, 0)
+	checkSentAfterRestart(t, f, ids)
 	st, reqs = f.mustSync(t)
 	if got := paths(reqs); st.Sent != 0 || !slices.Equal(got, noChange) {
 		t.Errorf("next sync: %+v in %q, want nothing sent again", st, got)

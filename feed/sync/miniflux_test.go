@@ -174,10 +174,28 @@ func testConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 
 func testOfflineQueue(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	f := newFixture(t, s, fix, "offline", 1, 3)
-	ctx := context.Background()
 	f.mustSync(t)
 	ids := f.firstEntries(t, 2)
 
+	queueWhileDown(t, f, s, ids)
+
+	st, reqs := f.mustSync(t)
+	if st.Sent != 2 || len(reqs) != 4 {
+		t.Errorf("after restart: %+v in %q, want 2 sent in 4 requests", st, reqs)
+	}
+	checkSentAfterRestart(t, f, ids)
+	st, reqs = f.mustSync(t)
+	if st.Sent != 0 || len(reqs) != 2 {
+		t.Errorf("next sync: %+v in %q, want nothing sent again", st, reqs)
+	}
+}
+
+// queueWhileDown stops Miniflux, marks ids[0] read and ids[1] starred,
+// checks that a sync fails and that both changes stay queued across a
+// restart of akhbar, then starts Miniflux again.
+func queueWhileDown(t *testing.T, f *fixture, s *synctest.Server, ids []int64) {
+	t.Helper()
+	ctx := context.Background()
 	s.Stop()
 	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Read, true, time.Now()); err != nil {
 		t.Fatal(err)
@@ -192,11 +210,12 @@ func testOfflineQueue(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	f.reopen(t) // akhbar killed and started again: the queue is on disk
 	checkPending(t, f, 2)
 	s.Restart(t)
+}
 
-	st, reqs := f.mustSync(t)
-	if st.Sent != 2 || len(reqs) != 4 {
-		t.Errorf("after restart: %+v in %q, want 2 sent in 4 requests", st, reqs)
-	}
+// checkSentAfterRestart checks that the changes of queueWhileDown reached
+// the server and left the queue.
+func checkSentAfterRestart(t *testing.T, f *fixture, ids []int64) {
+	t.Helper()
 	if e := f.serverEntry(t, ids[0]); e.Status != client.EntryStatusRead {
 		t.Errorf("entry %d is %s on the server, want read", ids[0], e.Status)
 	}
@@ -204,10 +223,6 @@ func testOfflineQueue(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 		t.Errorf("entry %d not starred on the server", ids[1])
 	}
 	checkPending(t, f, 0)
-	st, reqs = f.mustSync(t)
-	if st.Sent != 0 || len(reqs) != 2 {
-		t.Errorf("next sync: %+v in %q, want nothing sent again", st, reqs)
-	}
 }
 
 func (f *fixture) localItem(t *testing.T, id int64) feed.Item {
