@@ -61,13 +61,13 @@ func (info *ldInfo) fromArticle(v map[string]any) {
 		}
 	}
 	fill(&info.headline, first(ldStrings(v["headline"])))
-	fill(&info.author, strings.Join(ldNames(v["author"]), "، "))
+	fill(&info.author, strings.Join(ldValues(v["author"], "name"), "، "))
 	fill(&info.published, first(ldStrings(v["datePublished"])))
 	fill(&info.modified, first(ldStrings(v["dateModified"])))
 	fill(&info.lang, first(ldStrings(v["inLanguage"])))
 	fill(&info.section, first(ldStrings(v["articleSection"])))
-	fill(&info.siteName, first(ldNames(v["publisher"])))
-	fill(&info.image, first(ldURLs(v["image"])))
+	fill(&info.siteName, first(ldValues(v["publisher"], "name")))
+	fill(&info.image, first(ldValues(v["image"], "url")))
 }
 
 // isArticleType reports whether a JSON-LD @type names an article.
@@ -98,34 +98,19 @@ func ldStrings(v any) []string {
 	return nil
 }
 
-// ldNames reads "name" from an object, an array of objects, or strings.
-func ldNames(v any) []string {
+// ldValues reads the strings of a JSON-LD value given as a string, an
+// object with the string (or strings) in its field key (a Person's
+// "name", an ImageObject's "url"), or an array of either.
+func ldValues(v any, key string) []string {
 	switch v := v.(type) {
 	case string:
 		return []string{v}
 	case map[string]any:
-		return ldStrings(v["name"])
+		return ldStrings(v[key])
 	case []any:
 		var out []string
 		for _, e := range v {
-			out = append(out, ldNames(e)...)
-		}
-		return out
-	}
-	return nil
-}
-
-// ldURLs reads a URL given as a string, an ImageObject or an array.
-func ldURLs(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case map[string]any:
-		return ldStrings(v["url"])
-	case []any:
-		var out []string
-		for _, e := range v {
-			out = append(out, ldURLs(e)...)
+			out = append(out, ldValues(e, key)...)
 		}
 		return out
 	}

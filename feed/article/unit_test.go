@@ -1,8 +1,10 @@
 package article
 
 import (
+	"encoding/json"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,5 +253,30 @@ func TestReadabilityAloneKeepsFurniture(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Fatal("no page of the evaluation set is marked readability_keeps_furniture")
+	}
+}
+
+func TestLDValues(t *testing.T) {
+	tests := []struct {
+		name string
+		json string
+		key  string
+		want []string
+	}{
+		{"string", `"Salma"`, "name", []string{"Salma"}},
+		{"object", `{"@type":"Person","name":"Salma"}`, "name", []string{"Salma"}},
+		{"array of objects and strings", `[{"name":"Salma"},"Youssef",{"url":"x"}]`, "name", []string{"Salma", "Youssef"}},
+		{"image object", `{"@type":"ImageObject","url":"https://e.org/a.jpg"}`, "url", []string{"https://e.org/a.jpg"}},
+		{"names in an array field", `{"name":["A","B"]}`, "name", []string{"A", "B"}},
+		{"number", `42`, "name", nil},
+	}
+	for _, tt := range tests {
+		var v any
+		if err := json.Unmarshal([]byte(tt.json), &v); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := ldValues(v, tt.key); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: ldValues = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
