@@ -44,8 +44,9 @@ func (s *styler) breakOpportunities(runes []rune) []bool {
 }
 
 // letter reports whether r is a letter of line-breaking class AL or HL
-// (UAX #14): Latin, Arabic or Hebrew. TestLetterRuns checks that leaving
-// out the inside of runs of them does not change line breaking.
+// (UAX #14): Latin, Arabic or Hebrew. TestSegmentation and FuzzLayout
+// check that leaving out the inside of runs of them does not change line
+// breaking.
 func letter(r rune) bool {
 	switch {
 	case r < 0x80:
