@@ -1,14 +1,21 @@
 package bidi
 
-// weak applies rules W1–W7 to one isolating run sequence.
+// weak applies rules W1–W7 to one isolating run sequence, in the order
+// of the standard; each step sees the types the previous one left.
 func (r *resolver) weak(seq []int32, sos Class) {
 	t := r.types
+	weakBackward(t, seq, sos)
+	joinSeparators(t, seq)
+	extendTerminators(t, seq)
+	finishWeak(t, seq, sos)
+}
 
-	// W1–W3 look only backwards, so one pass applies them in turn to each character.
-	// W1: a nonspacing mark takes the type of the character before it (sos at the
-	// start), or ON after an isolate initiator or PDI.
-	// W2: a European number after an Arabic letter (nearest strong type) is an
-	// Arabic number. W3: Arabic letters become R.
+// weakBackward applies W1–W3, which look only backwards, so one pass
+// applies them in turn to each character. W1: a nonspacing mark takes the
+// type of the character before it (sos at the start), or ON after an
+// isolate initiator or PDI. W2: a European number after an Arabic letter
+// (nearest strong type) is an Arabic number. W3: Arabic letters become R.
+func weakBackward(t []Class, seq []int32, sos Class) {
 	prev, strong := sos, sos
 	for _, i := range seq {
 		if t[i] == NSM {
@@ -31,9 +38,11 @@ func (r *resolver) weak(seq []int32, sos Class) {
 			}
 		}
 	}
+}
 
-	// W4: a single separator between two numbers of the same kind joins them
-	// (ES only between European numbers).
+// joinSeparators applies W4: a single separator between two numbers of
+// the same kind joins them (ES only between European numbers).
+func joinSeparators(t []Class, seq []int32) {
 	for k := 1; k+1 < len(seq); k++ {
 		before, after := t[seq[k-1]], t[seq[k+1]]
 		switch t[seq[k]] {
@@ -47,8 +56,11 @@ func (r *resolver) weak(seq []int32, sos Class) {
 			}
 		}
 	}
+}
 
-	// W5: a sequence of European terminators next to a European number becomes EN.
+// extendTerminators applies W5: a sequence of European terminators next
+// to a European number becomes EN.
+func extendTerminators(t []Class, seq []int32) {
 	for k := 0; k < len(seq); {
 		if t[seq[k]] != ET {
 			k++
@@ -64,10 +76,13 @@ func (r *resolver) weak(seq []int32, sos Class) {
 			}
 		}
 	}
+}
 
-	// W6: remaining separators and terminators become ON.
-	// W7: a European number after L (nearest strong type, or sos) becomes L.
-	strong = sos
+// finishWeak applies W6, remaining separators and terminators become ON,
+// and W7, a European number after L (nearest strong type, or sos)
+// becomes L.
+func finishWeak(t []Class, seq []int32, sos Class) {
+	strong := sos
 	for _, i := range seq {
 		switch t[i] {
 		case ES, ET, CS:
