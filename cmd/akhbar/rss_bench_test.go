@@ -61,6 +61,9 @@ func scaleDataHome(b *testing.B) string {
 	}
 	scaleData.once.Do(func() {
 		scaleData.dir = filepath.Join(filepath.Dir(binary), "scale-data")
+		if scaleData.err = os.MkdirAll(filepath.Join(scaleData.dir, "akhbar"), 0o755); scaleData.err != nil {
+			return
+		}
 		start := time.Now()
 		scaleData.err = cache.Generate(filepath.Join(scaleData.dir, "akhbar", "cache.db"), 100_000, 500)
 		fmt.Fprintf(os.Stderr, "generated the 100k cache in %s\n", time.Since(start).Round(time.Second))
