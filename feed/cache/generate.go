@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/akhbar/akhbar/feed"
 )
@@ -81,7 +83,7 @@ func (g *generator) newStory(l *genLang) story {
 	return story{
 		lang: l, person: g.pick(l.first) + " " + g.pick(l.last), place: g.pick(l.places),
 		section: sec, n: g.pick(l.sections[sec].nouns), m: g.pick(l.sections[sec].nouns),
-		code:  strings.ToUpper(code[:1]) + code[1:],
+		code:  capitalize(code),
 		start: g.base.Add(-time.Duration(g.rng.Int64N(int64(365 * 24 * time.Hour)))),
 	}
 }
@@ -227,4 +229,11 @@ func (g *generator) blocks(st *story) []feed.Block {
 		out = append(out, feed.Block{Kind: feed.Paragraph, Text: text})
 	}
 	return out
+}
+
+// capitalize upper-cases the first letter of s (whole, even when it is
+// several bytes long); scripts without case are left as they are.
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }

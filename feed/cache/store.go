@@ -72,8 +72,11 @@ type Store struct {
 
 var _ feed.Store = (*Store)(nil)
 
-// readConns is the size of the read pool.
-const readConns = 4
+// readConns is the size of the read pool. Each connection keeps several
+// MB of SQLite page cache once used, and the TUI's queries run
+// concurrently, so the pool is kept small: two let a headline page load
+// while a search runs, and keep a browsing session's memory low.
+const readConns = 2
 
 // Open opens (creating if needed) the cache at path, migrates it to the
 // current schema, and returns a Store. A file that is not an SQLite
