@@ -64,7 +64,10 @@ func (a *app) update(ctx context.Context, st *cache.Store, feeds []feed.Feed, pr
 	if len(local) == 0 {
 		return ctx.Err()
 	}
-	_, err = a.refresher(st).Run(ctx, local, func(p refresh.Progress) { report(p) })
+	sum, err := a.refresher(st).Run(ctx, local, func(p refresh.Progress) { report(p) })
+	for _, pe := range sum.PageErrors {
+		a.logFailure("full text", pe.URL, pe.Err)
+	}
 	return err
 }
 

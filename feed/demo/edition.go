@@ -23,25 +23,26 @@ type edition struct {
 // siteInfo is one language's news site: its feed and the words of its
 // page furniture.
 type siteInfo struct {
-	Lang           string   `json:"lang"`
-	Dir            string   `json:"dir"`
-	Name           string   `json:"name"`
-	Format         string   `json:"format"` // rss, atom or json
-	FeedTitle      string   `json:"feed_title"`
-	Description    string   `json:"description"`
-	Home           string   `json:"home"`
-	Menu           []string `json:"menu"`
-	Search         string   `json:"search"`
-	ReadMore       string   `json:"read_more"`
-	Ad             string   `json:"ad"`
-	Share          string   `json:"share"`
-	MostRead       string   `json:"most_read"`
-	Newsletter     string   `json:"newsletter"`
-	NewsletterText string   `json:"newsletter_text"`
-	Subscribe      string   `json:"subscribe"`
-	Footer         string   `json:"footer"`
-	Cookies        string   `json:"cookies"`
-	Accept         string   `json:"accept"`
+	Lang           string     `json:"lang"`
+	Dir            string     `json:"dir"`
+	Name           string     `json:"name"`
+	Format         string     `json:"format"` // rss, atom or json
+	format         feedFormat // Format, checked by loadEdition
+	FeedTitle      string     `json:"feed_title"`
+	Description    string     `json:"description"`
+	Home           string     `json:"home"`
+	Menu           []string   `json:"menu"`
+	Search         string     `json:"search"`
+	ReadMore       string     `json:"read_more"`
+	Ad             string     `json:"ad"`
+	Share          string     `json:"share"`
+	MostRead       string     `json:"most_read"`
+	Newsletter     string     `json:"newsletter"`
+	NewsletterText string     `json:"newsletter_text"`
+	Subscribe      string     `json:"subscribe"`
+	Footer         string     `json:"footer"`
+	Cookies        string     `json:"cookies"`
+	Accept         string     `json:"accept"`
 }
 
 // page is one article of the edition. Its body is pages/ID.html.
@@ -106,10 +107,12 @@ func loadEdition() (edition, error) {
 			return ed, fmt.Errorf("edition: page %s: %w", p.ID, err)
 		}
 	}
-	for _, s := range ed.Sites {
-		if _, ok := formatOf(s.Format); !ok {
+	for i, s := range ed.Sites {
+		f, ok := formatOf(s.Format)
+		if !ok {
 			return ed, fmt.Errorf("edition: site %s: unknown format %q", s.Lang, s.Format)
 		}
+		ed.Sites[i].format = f
 	}
 	for _, p := range ed.Pages {
 		for _, r := range p.Related {
@@ -151,17 +154,10 @@ func (ed edition) feeds(base string) []Feed {
 }
 
 // feedPath is the URL path of a site's feed.
-// loadEdition checked that the format is known.
-func feedPath(s siteInfo) string {
-	f, _ := formatOf(s.Format)
-	return "/" + s.Lang + "/" + f.file
-}
+func feedPath(s siteInfo) string { return "/" + s.Lang + "/" + s.format.file }
 
 // feedType is the content type of a site's feed.
-func feedType(s siteInfo) string {
-	f, _ := formatOf(s.Format)
-	return f.contentType
-}
+func feedType(s siteInfo) string { return s.format.contentType }
 
 // homePath is the URL path of a site's front page.
 func homePath(lang string) string { return "/" + lang + "/" }

@@ -48,6 +48,13 @@ type Summary struct {
 	New           int         // new items over all feeds
 	Articles      int         // full texts saved
 	ArticleErrors int         // pages that could not be fetched, extracted or saved
+	PageErrors    []PageError // those pages, and why
+}
+
+// PageError is one article page whose full text could not be had.
+type PageError struct {
+	URL string
+	Err error
 }
 
 // Refresher runs refreshes. Store is required; Client may be nil (one is
@@ -93,6 +100,7 @@ func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Pr
 			defer mu.Unlock()
 			if err != nil {
 				sum.ArticleErrors++
+				sum.PageErrors = append(sum.PageErrors, PageError{URL: pages[i].item.URL, Err: err})
 			} else {
 				sum.Articles++
 			}
