@@ -142,11 +142,11 @@ func TestTUIFollowRelatedThenOffline(t *testing.T) {
 	term.send("Enter")
 	term.waitFor("افتتحت بلدية المدينة")
 	term.send("j", "j")
-	before := term.waitFor("وتضم المكتبة")
+	before := term.waitGone("افتتاح مكتبة المدينة الجديدة بعد ترميم") // scrolled past the title
 	term.send("f")
 	term.waitFor("Related stories", "متحف الخط العربي يعرض مخطوطات نادرة")
 	term.send("Enter")
-	term.waitFor("يعرض متحف الخط العربي ابتداء من الأحد", "article › related 2")
+	term.waitFor("يعرض متحف الخط العربي ابتداء من الأحد", "article › related 4")
 	if srv.Hits("/culture-2026-museum-manuscripts.html") != 1 {
 		t.Fatalf("the related page was fetched %d times, want once", srv.Hits("/culture-2026-museum-manuscripts.html"))
 	}

@@ -96,7 +96,7 @@ func TestTUIOpenLinkThreeInBrowser(t *testing.T) {
 	term.waitFor("افتتاح مكتبة المدينة الجديدة")
 	term.send("Enter")
 	term.waitFor("تقرير البلدية")
-	term.send("1", "o")
+	term.send("3", "o")
 	term.waitFor("Opened in the browser")
 	var argv []byte
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
@@ -105,7 +105,7 @@ func TestTUIOpenLinkThreeInBrowser(t *testing.T) {
 			break
 		}
 	}
-	if got, want := string(argv), "https://example.org/reports/2026-city-library-renovation\n"; got != want {
+	if got, want := string(argv), "https://example.org/maps/2026-library-visitors-map\n"; got != want {
 		t.Fatalf("the browser got argv %q, want exactly %q", got, want)
 	}
 }
