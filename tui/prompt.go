@@ -26,15 +26,16 @@ func (p *prompt) start(label, value string) {
 	*p = prompt{active: true, label: label, value: value}
 }
 
-// key edits the value; it reports done (Enter) or cancelled (Esc).
-func (p *prompt) key(k tea.KeyPressMsg) (done, cancelled bool) {
+// key edits the value; it reports whether Enter finished it (Esc closes
+// the prompt without doing anything).
+func (p *prompt) key(k tea.KeyPressMsg) (done bool) {
 	switch k.String() {
 	case "enter":
 		p.active = false
-		return true, false
+		return true
 	case "esc", "ctrl+c":
 		p.active = false
-		return false, true
+		return false
 	case "backspace":
 		r := []rune(p.value)
 		if len(r) > 0 {
@@ -56,7 +57,7 @@ func (p *prompt) key(k tea.KeyPressMsg) (done, cancelled bool) {
 			p.value += k.Text
 		}
 	}
-	return false, false
+	return false
 }
 
 // paste appends pasted text, on one line.

@@ -105,7 +105,7 @@ func (m Model) startSearch() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) promptKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	done, _ := m.prompt.key(k)
+	done := m.prompt.key(k)
 	if !done || strings.TrimSpace(m.prompt.value) == "" {
 		return m, nil
 	}

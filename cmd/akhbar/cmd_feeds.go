@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -169,12 +170,11 @@ func (a *app) importCommand() *cobra.Command {
 			if state {
 				return a.importState(cmd.Context(), args[0])
 			}
-			fh, err := os.Open(args[0])
+			data, err := os.ReadFile(args[0])
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
-			defer fh.Close()
-			feeds, skipped, err := opml.Read(fh)
+			feeds, skipped, err := opml.Read(bytes.NewReader(data))
 			if err != nil {
 				return fmt.Errorf("import %s: %w", args[0], err)
 			}

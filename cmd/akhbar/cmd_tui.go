@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,22 +58,24 @@ func (a *app) runTUI(ctx context.Context, forceDemo bool) error {
 
 // runDemo serves the demo edition on loopback and reads it through the
 // whole real pipeline, into a throwaway cache so the user's stays clean.
-func (a *app) runDemo(ctx context.Context, opts tui.Options) error {
+// Everything it starts is stopped and removed on the way out, and a
+// failure to do so is reported with the rest.
+func (a *app) runDemo(ctx context.Context, opts tui.Options) (err error) {
 	srv, err := demo.Start()
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	defer srv.Close()
+	defer func() { err = errors.Join(err, srv.Close()) }()
 	dir, err := os.MkdirTemp("", "akhbar-demo-")
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	defer os.RemoveAll(dir)
+	defer func() { err = errors.Join(err, os.RemoveAll(dir)) }()
 	st, err := cache.Open(filepath.Join(dir, "demo.db"))
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	defer st.Close()
+	defer func() { err = errors.Join(err, st.Close()) }()
 	for _, f := range srv.Feeds() {
 		if _, err := st.AddFeed(ctx, feed.Feed{URL: f.URL, Title: f.Title}); err != nil {
 			return fmt.Errorf("demo: %w", err)

@@ -139,3 +139,16 @@ func TestTUIMouseWheelScrollsArticle(t *testing.T) {
 	term.run("send-keys", "-t", "e2e", "-l", "\x1b[<65;20;5M")
 	term.waitGone("سلمى الحداد")
 }
+
+// With no subscriptions, akhbar opens the demo edition: labelled, with the
+// hint on adding feeds, its four feeds fetched from the loopback server.
+func TestTUIDemoEditionWhenNothingSubscribed(t *testing.T) {
+	env := xdgEnv(t)
+	term := startTmux(t, env, 120, 30, binary)
+	term.waitFor("Demo edition — add your own feeds with: akhbar add URL", "Refreshed 4 feeds: 12 new", "Coastal Cup final")
+	term.send("q")
+	term.waitExit()
+	if out := akhbar(t, env, "feeds"); strings.TrimSpace(out) != "" {
+		t.Fatalf("the demo left subscriptions in the user's cache:\n%s", out)
+	}
+}
