@@ -77,17 +77,14 @@ func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine
 	if cut {
 		line = withEllipsis(line, rtl)
 	}
-	line.width = s.m.width(line.runes)
-	if !rtl { // measure it followed by the padding: a prepended mark at its end joins it
-		line.width = s.m.width(append(line.runes, ' ')) - 1
-	}
+	line.width = s.m.width(line.runes) // a line never ends in a prepended mark (see prepended)
 	return line, rtl
 }
 
 // withEllipsis returns a copy of l with an unstyled "…" where its text
 // ends: on the left for RTL, else on the right.
 func withEllipsis(l visualLine, rtl bool) visualLine {
-	runes := make([]rune, 0, len(l.runes)+2) // room for the measuring space
+	runes := make([]rune, 0, len(l.runes)+1)
 	attrs := make([]attr, 0, len(l.attrs)+1)
 	if rtl {
 		runes = append(append(runes, '…'), l.runes...)
