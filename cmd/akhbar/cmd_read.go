@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -79,18 +78,22 @@ func (a *app) articleFor(ctx context.Context, arg string) (feed.Article, error) 
 	if err != nil {
 		return feed.Article{}, fmt.Errorf("read %s: no such item, URL or file (%w)", arg, err)
 	}
-	art, err := a.articleByURL(ctx, st, it.URL, a.privateFeed(ctx, st, it.FeedID))
+	f, err := a.feedByID(ctx, st, it.FeedID)
+	if err != nil && !errors.Is(err, feed.ErrNotFound) { // not found: a starred item of a removed feed
+		return feed.Article{}, err
+	}
+	art, err := a.articleByURL(ctx, st, it.URL, fetch.IsPrivateURL(ctx, f.URL))
 	if err != nil {
 		fmt.Fprintln(a.stderr, "akhbar: "+a.clean(err.Error())+" (showing the feed's text)")
 		art = it.AsArticle()
 	}
 	art.ID = it.ID
-	return a.directed(ctx, st, it.FeedID, art), nil
+	return a.settings[f.URL].Directed(art), nil
 }
 
 // articleByURL returns the cached article at url, fetching, extracting
 // and caching it when it is not cached yet. allowPrivate lets the fetch
-// reach loopback and private addresses (see privateFeed).
+// reach loopback and private addresses (fetch.IsPrivateURL of the feed).
 func (a *app) articleByURL(ctx context.Context, st feed.Store, url string, allowPrivate bool) (feed.Article, error) {
 	art, err := st.Article(ctx, url)
 	if err == nil || !errors.Is(err, feed.ErrNotFound) {
@@ -114,38 +117,19 @@ func (a *app) articleByURL(ctx context.Context, st feed.Store, url string, allow
 	return art, nil
 }
 
-// directed applies the direction override of the item's feed, if any.
-func (a *app) directed(ctx context.Context, st feed.Store, feedID int64, art feed.Article) feed.Article {
-	if f, ok := a.feedByID(ctx, st, feedID); ok {
-		return a.settings[f.URL].Directed(art)
-	}
-	return art
-}
-
-// feedByID finds a subscription by its ID.
-func (a *app) feedByID(ctx context.Context, st feed.Store, id int64) (feed.Feed, bool) {
+// feedByID finds a subscription by its ID, failing with feed.ErrNotFound
+// when there is none.
+func (a *app) feedByID(ctx context.Context, st feed.Store, id int64) (feed.Feed, error) {
 	feeds, err := st.Feeds(ctx)
 	if err != nil {
-		return feed.Feed{}, false
+		return feed.Feed{}, err
 	}
 	for _, f := range feeds {
 		if f.ID == id {
-			return f, true
+			return f, nil
 		}
 	}
-	return feed.Feed{}, false
-}
-
-// privateFeed reports whether the feed with this ID was subscribed on a
-// loopback or private address: its items may link into that network. A
-// feed on a public address may not make akhbar fetch private addresses.
-func (a *app) privateFeed(ctx context.Context, st feed.Store, feedID int64) bool {
-	f, ok := a.feedByID(ctx, st, feedID)
-	if !ok {
-		return false
-	}
-	u, err := url.Parse(f.URL)
-	return err == nil && fetch.IsPrivateHost(ctx, u.Hostname())
+	return feed.Feed{}, fmt.Errorf("feed %d: %w", id, feed.ErrNotFound)
 }
 
 // readFile extracts an article from a local HTML file.

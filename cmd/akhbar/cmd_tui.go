@@ -13,6 +13,7 @@ import (
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/demo"
+	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/tui"
 )
@@ -127,7 +128,11 @@ func (a *app) tuiDeps(st *cache.Store) tui.Deps {
 			return nil
 		},
 		Fetch: func(ctx context.Context, url string, feedID int64) (feed.Article, error) {
-			return a.articleByURL(ctx, st, url, a.privateFeed(ctx, st, feedID))
+			f, err := a.feedByID(ctx, st, feedID)
+			if err != nil && !errors.Is(err, feed.ErrNotFound) {
+				return feed.Article{}, err
+			}
+			return a.articleByURL(ctx, st, url, fetch.IsPrivateURL(ctx, f.URL))
 		},
 		Open: openBrowser,
 		Now:  a.now,

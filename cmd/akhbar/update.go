@@ -9,6 +9,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
+	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/refresh"
 )
 
@@ -81,7 +82,19 @@ const syncedArticles = 200
 func (a *app) fetchMissingArticles(ctx context.Context, st *cache.Store, account int64) {
 	items, err := st.Items(ctx, feed.ItemQuery{Account: account, Limit: syncedArticles})
 	if err != nil {
+		a.logFailure("full text", fmt.Sprintf("account %d", account), err)
 		return
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		a.logFailure("full text", fmt.Sprintf("account %d", account), err)
+		return
+	}
+	private := map[int64]bool{} // feed ID → it was subscribed on a private network
+	for _, f := range feeds {
+		if f.Account == account {
+			private[f.ID] = fetch.IsPrivateURL(ctx, f.URL)
+		}
 	}
 	sem := make(chan struct{}, max(a.cfg.Refresh.PerHost, 1))
 	var wg stdsync.WaitGroup
@@ -97,7 +110,7 @@ func (a *app) fetchMissingArticles(ctx context.Context, st *cache.Store, account
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			if _, err := a.articleByURL(ctx, st, it.URL, a.privateFeed(ctx, st, it.FeedID)); err != nil {
+			if _, err := a.articleByURL(ctx, st, it.URL, private[it.FeedID]); err != nil {
 				a.logFailure("full text", it.URL, err) // the item keeps the text the server sent
 			}
 		}()

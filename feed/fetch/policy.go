@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"net/url"
+	"strings"
 	"syscall"
 )
 
@@ -59,6 +61,15 @@ func nonPublic(a netip.Addr) string {
 	return ""
 }
 
+// IsPrivateURL is IsPrivateHost for the host of rawURL: whether a feed
+// the user subscribed to at rawURL lives on a loopback or private network,
+// so that its requests (and its items' pages) may go there. A URL that
+// does not parse is not private.
+func IsPrivateURL(ctx context.Context, rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && IsPrivateHost(ctx, u.Hostname())
+}
+
 // IsPrivateHost reports whether host (a name or IP, with or without a
 // port) is or resolves to a loopback or private address. Callers use it
 // to set Request.AllowPrivate for a feed the user subscribed to. A name
@@ -67,6 +78,7 @@ func IsPrivateHost(ctx context.Context, host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]") // "[::1]" without a port
 	if a, err := netip.ParseAddr(host); err == nil {
 		return nonPublic(a) != ""
 	}

@@ -85,6 +85,7 @@ func TestIsPrivateHost(t *testing.T) {
 		{"localhost", true},
 		{"localhost:3000", true},
 		{"[::1]:80", true},
+		{"[::1]", true}, // a URL host without a port
 		{"10.0.0.7", true},
 		{"169.254.169.254", true},
 		{"8.8.8.8", false},

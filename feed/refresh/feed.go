@@ -23,7 +23,7 @@ type feedResult struct {
 
 // refreshFeed fetches, parses and saves one feed, or records its error.
 func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
-	private := allowPrivate(ctx, f.URL)
+	private := fetch.IsPrivateURL(ctx, f.URL)
 	added, err := r.fetchAndSave(ctx, f, private)
 	if err != nil {
 		if serr := r.store.SaveFeedError(ctx, f.ID, err.Error(), r.opts.Now()); serr != nil {

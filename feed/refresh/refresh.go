@@ -5,7 +5,6 @@ package refresh
 
 import (
 	"context"
-	"net/url"
 	"sync"
 	"time"
 
@@ -157,11 +156,4 @@ func forEach(ctx context.Context, n, workers int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
-}
-
-// allowPrivate reports whether requests for a feed at rawURL may reach
-// private addresses: only when the user subscribed to such an address.
-func allowPrivate(ctx context.Context, rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	return err == nil && fetch.IsPrivateHost(ctx, u.Host)
 }
