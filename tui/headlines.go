@@ -141,7 +141,7 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Sty
 	for r := h.top; r < h.top+h.height && r < h.total; r++ {
 		i := r - h.winStart
 		if i < 0 || i >= len(h.win) {
-			rows = append(rows, s.Meta.Render(fit("  …", width)))
+			rows = append(rows, s.Meta.Render(uiCell("  …", width, cat, o)))
 			continue
 		}
 		rows = append(rows, h.row(h.win[i], width, r == h.cursor, focused, showFeed, now, s, o, cat))

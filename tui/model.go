@@ -183,7 +183,7 @@ func (m Model) body() string {
 	var rows []string
 	rows = append(rows, m.header())
 	if m.focus == focusReader {
-		rows = append(rows, m.reader.view(m.width, m.styles, m.cell(m.cat.T(i18n.MsgLoading), m.width))...)
+		rows = append(rows, m.reader.view(m.width, m.styles, m.cell("  "+m.cat.T(i18n.MsgLoading), m.width))...)
 	} else {
 		rows = append(rows, m.panes(h)...)
 	}

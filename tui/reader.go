@@ -106,13 +106,14 @@ func (r *reader) targets() []feed.Link {
 	return append(append([]feed.Link(nil), r.article.Links...), r.article.Related...)
 }
 
-// view draws the visible lines, the text column centred in width.
+// view draws the visible lines, the text column centred in width;
+// loading is the row shown (already laid out) until the article is.
 func (r *reader) view(width int, s Styles, loading string) []string {
 	margin := strings.Repeat(" ", max(0, (width-r.made.width)/2))
 	rows := make([]string, 0, r.height)
 	switch {
 	case !r.loaded || r.page.Lines == nil:
-		rows = append(rows, s.Meta.Render(fit("  "+loading, width)))
+		rows = append(rows, s.Meta.Render(loading))
 	default:
 		end := min(r.top+r.height, len(r.page.Lines))
 		for _, l := range r.page.Lines[r.top:end] {

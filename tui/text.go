@@ -7,22 +7,6 @@ import (
 	"github.com/akhbar/akhbar/tui/i18n"
 )
 
-// padRight pads plain text with spaces to width cells (it never cuts).
-func padRight(s string, width int) string {
-	if w := render.Width(s); w < width {
-		return s + strings.Repeat(" ", width-w)
-	}
-	return s
-}
-
-// padLeft pads plain text on the left to width cells (it never cuts).
-func padLeft(s string, width int) string {
-	if w := render.Width(s); w < width {
-		return strings.Repeat(" ", width-w) + s
-	}
-	return s
-}
-
 // isolate makes untrusted text one bidi-isolated unit (FSI … PDI) inside
 // a UI message, so an Arabic title or query cannot pull the message's
 // numbers and punctuation into its own direction. Its own bidi controls
@@ -30,12 +14,6 @@ func padLeft(s string, width int) string {
 // isolate and never writes the controls to the terminal.
 func isolate(s string) string {
 	return "\u2068" + render.SanitizeLine(s) + "\u2069"
-}
-
-// fit lays a UI message out in exactly width cells, cut with "…" if it
-// is too long.
-func fit(s string, width int) string {
-	return render.Cell(s, width, render.Options{Width: width})
 }
 
 // ageWidth is the column of a headline's age ("3h", "٣ س").
