@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -103,8 +104,11 @@ func loadLinked(d Deps, it feed.Item) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 		cached, err := d.Store.ItemByURL(ctx, it.URL)
 		cancel()
-		if err == nil {
+		switch {
+		case err == nil:
 			it = cached
+		case !errors.Is(err, feed.ErrNotFound):
+			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
 		}
 		return loadArticle(d, it)()
 	}

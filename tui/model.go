@@ -141,8 +141,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status.startRefresh(msg.total)
 		return m, waitRefresh(msg.ch)
 	case progressMsg:
-		m.status.progress(msg.p)
-		return m, tea.Batch(waitRefresh(msg.ch), loadFeeds(m.deps.Store))
+		return m.gotProgress(msg)
 	case refreshDoneMsg:
 		m.status.finish(msg.err, m.cat)
 		return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())

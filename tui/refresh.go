@@ -49,6 +49,16 @@ func startRefresh(d Deps, feeds []feed.Feed) tea.Cmd {
 	}
 }
 
+// gotProgress counts a finished feed; the feeds pane is reloaded only
+// when its counts or error marks changed, not once per feed.
+func (m Model) gotProgress(msg progressMsg) (tea.Model, tea.Cmd) {
+	m.status.progress(msg.p)
+	if msg.p.New == 0 && msg.p.Err == nil {
+		return m, waitRefresh(msg.ch)
+	}
+	return m, tea.Batch(waitRefresh(msg.ch), loadFeeds(m.deps.Store))
+}
+
 // waitRefresh waits for the next message of a running refresh.
 func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
 	return func() tea.Msg {
