@@ -274,6 +274,18 @@ func BenchmarkView100k(b *testing.B) {
 			}
 		})
 	}
+	// The frame after a change (a resize, a new page): no row laid out yet.
+	b.Run("list-top-cold", func(b *testing.B) {
+		var m tea.Model = scaleModel(st, "")
+		m = settle(b, m, m.Init())
+		m = send(b, m, tea.WindowSizeMsg{Width: scaleW, Height: scaleH})
+		b.ReportAllocs()
+		for b.Loop() {
+			mm := m.(Model)
+			mm.list.laidOut = newRowCache()
+			_ = mm.View()
+		}
+	})
 }
 
 // BenchmarkOpenArabic100k measures opening the newest Arabic article of

@@ -26,6 +26,7 @@ type headlines struct {
 	winStart int
 	wantFrom int // start of the page asked for, -1 when none is pending
 	loaded   bool
+	laidOut  *rowCache
 }
 
 // pageMsg is one page of headlines loaded for generation gen.
@@ -37,7 +38,7 @@ type pageMsg struct {
 	err   error
 }
 
-func newHeadlines() headlines { return headlines{wantFrom: -1} }
+func newHeadlines() headlines { return headlines{wantFrom: -1, laidOut: newRowCache()} }
 
 // setQuery switches to another list and returns the page to load.
 func (h *headlines) setQuery(q feed.ItemQuery) (start int, gen int) {
@@ -144,7 +145,11 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Sty
 			rows = append(rows, s.Meta.Render(uiCell("  …", width, cat, o)))
 			continue
 		}
-		rows = append(rows, h.row(h.win[i], width, r == h.cursor, focused, showFeed, now, s, o, cat))
+		it := h.win[i]
+		age := cat.AgoShort(it.Published, now)
+		k := rowKey{id: it.ID, title: it.Title, feedTitle: it.FeedTitle, age: age, read: it.Read, starred: it.Starred,
+			cursor: r == h.cursor, focused: focused, showFeed: showFeed, dark: s.Dark, width: width, bidi: o.Bidi, shape: o.Shape}
+		rows = append(rows, h.laidOut.get(k, func() string { return h.row(it, width, k.cursor, focused, showFeed, age, s, o, cat) }))
 	}
 	for len(rows) < h.height {
 		rows = append(rows, strings.Repeat(" ", width))
@@ -153,7 +158,7 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Sty
 }
 
 // row lays out one headline: mark, title, feed name, age.
-func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) string {
+func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, ageText string, s Styles, o render.Options, cat *i18n.Catalog) string {
 	o.Color = false
 	mark := "  "
 	if !it.Read {
@@ -162,7 +167,7 @@ func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool,
 	if it.Starred {
 		mark = "★ "
 	}
-	age := uiCell(cat.AgoShort(it.Published, now), ageWidth, cat, o)
+	age := uiCell(ageText, ageWidth, cat, o)
 	feedCol := 0
 	if showFeed && width >= 60 {
 		feedCol = min(18, width/5)
@@ -189,4 +194,37 @@ func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool,
 	default:
 		return s.Read.Render(line)
 	}
+}
+
+// rowKey is everything the layout of one headline row depends on (the UI
+// language is fixed for a model's life).
+type rowKey struct {
+	id, title, feedTitle, age                             string
+	read, starred, cursor, focused, showFeed, dark, shape bool
+	width                                                 int
+	bidi                                                  render.BidiMode
+}
+
+// rowCacheSize bounds the cache: a few screens of rows in a few states.
+const rowCacheSize = 2048
+
+// rowCache remembers laid-out headline rows, so that moving the cursor or
+// scrolling by a line lays out the rows that changed, not a screenful. It
+// is a pointer shared by every copy of the model, used only on the UI
+// goroutine (by View), and forgets everything when it is full.
+type rowCache struct{ rows map[rowKey]string }
+
+func newRowCache() *rowCache { return &rowCache{rows: make(map[rowKey]string)} }
+
+// get returns the row for k, laying it out with lay when it is new.
+func (c *rowCache) get(k rowKey, lay func() string) string {
+	if r, ok := c.rows[k]; ok {
+		return r
+	}
+	if len(c.rows) >= rowCacheSize {
+		clear(c.rows)
+	}
+	r := lay()
+	c.rows[k] = r
+	return r
 }
