@@ -43,6 +43,15 @@ func classify(r rune) runeClass {
 	return keepRune
 }
 
+// IsTerminalControl reports whether a terminal may act on r, or r may
+// hide or reorder text: the controls, bidi controls and invisible
+// characters Sanitize never writes (newline and tab excepted). Writers of
+// machine formats (JSON, XML) escape these instead of dropping them.
+func IsTerminalControl(r rune) bool {
+	c := classify(r)
+	return c == dropRune || c == bidiControl
+}
+
 // Sanitize makes any untrusted text safe to write to a terminal. It
 // removes escape sequences' introducers and every other C0 and C1
 // control except newline and tab, DEL, bidi embedding, override and

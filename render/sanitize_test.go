@@ -108,3 +108,15 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTerminalControl(t *testing.T) {
+	for r, want := range map[rune]bool{
+		'\x1b': true, '\x7f': true, '\u009b': true, '\u202e': true, '\u2066': true, '\u200f': true,
+		'\ufeff': true, '\u00ad': true, '\U000E0041': true,
+		'\n': false, '\t': false, 'a': false, 'ب': false, '\u200c': false, '…': false,
+	} {
+		if got := IsTerminalControl(r); got != want {
+			t.Errorf("IsTerminalControl(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

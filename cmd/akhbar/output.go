@@ -37,8 +37,9 @@ func (a *app) writeJSON(v any) error {
 	return nil
 }
 
-// escapeUnsafe rewrites runes a terminal might act on (DEL, C1 controls,
-// bidi controls and marks) as JSON \u escapes.
+// escapeUnsafe rewrites runes a terminal might act on (render's
+// IsTerminalControl: DEL, C1, bidi controls and marks, invisible
+// characters) as JSON \u escapes.
 // It is only applied to encoder output, where such runes can only occur
 // inside strings.
 func escapeUnsafe(b []byte) []byte {
@@ -46,7 +47,7 @@ func escapeUnsafe(b []byte) []byte {
 	out.Grow(len(b))
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
-		if unsafeRune(r) {
+		if render.IsTerminalControl(r) {
 			fmt.Fprintf(&out, `\u%04x`, r)
 		} else {
 			out.Write(b[:size])
@@ -68,7 +69,7 @@ func (a *app) writeXML(write func(io.Writer) error) error {
 	out.Grow(buf.Len())
 	for b := buf.Bytes(); len(b) > 0; {
 		r, size := utf8.DecodeRune(b)
-		if unsafeRune(r) {
+		if render.IsTerminalControl(r) {
 			fmt.Fprintf(&out, "&#x%x;", r)
 		} else {
 			out.Write(b[:size])
@@ -81,12 +82,6 @@ func (a *app) writeXML(write func(io.Writer) error) error {
 	return nil
 }
 
-// unsafeRune reports whether a terminal might act on r even inside
-// otherwise plain text.
-func unsafeRune(r rune) bool {
-	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
-		r == 0x200e || r == 0x200f || r == 0x061c
-}
 
 // nonNil turns a nil slice into an empty one so JSON prints [] not null.
 func nonNil[T any](s []T) []T {
