@@ -82,7 +82,6 @@ func (a *app) writeXML(write func(io.Writer) error) error {
 	return nil
 }
 
-
 // nonNil turns a nil slice into an empty one so JSON prints [] not null.
 func nonNil[T any](s []T) []T {
 	if s == nil {
