@@ -136,7 +136,7 @@ func TestTUIMouseWheelScrollsArticle(t *testing.T) {
 	term.send("Enter")
 	term.waitFor("article ", "سلمى الحداد") // the byline, near the top
 	// An SGR mouse report of the wheel turning down at column 20, row 5.
-	term.run("send-keys", "-t", "e2e", "-l", "\x1b[<65;20;5M")
+	term.sendText("\x1b[<65;20;5M")
 	term.waitGone("سلمى الحداد")
 }
 

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -123,7 +122,7 @@ func browse(b *testing.B, data string) (mem map[string]float64, firstMS float64)
 	at := func(row int) string { return " " + cat.Number(row+1) + "/" + cat.Number(100_000) }
 
 	start := time.Now()
-	term := startBenchTmux(b, env, browseW, browseH, binary)
+	term := startTmux(b, env, browseW, browseH, binary)
 	term.waitFor(at(0), "folder 0")
 	firstMS = float64(time.Since(start).Microseconds()) / 1000
 	pid := term.pid()
@@ -217,106 +216,4 @@ func memory(b *testing.B, pid int, fields ...string) map[string]float64 {
 		}
 	}
 	return mb
-}
-
-// benchTerm is tmuxTerm for benchmarks: a tmux server of its own running
-// one program, driven by keys and read by polling the screen.
-type benchTerm struct {
-	b      *testing.B
-	socket string
-}
-
-// startBenchTmux runs argv in a detached tmux session of the given size,
-// with env added to the environment; the server is killed at cleanup.
-func startBenchTmux(b *testing.B, env []string, width, height int, argv ...string) *benchTerm {
-	b.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		b.Skip("tmux is not installed (.ci/run installs it)")
-	}
-	bt := &benchTerm{b: b, socket: filepath.Join(b.TempDir(), "tmux.sock")}
-	args := []string{"-S", bt.socket, "-f", "/dev/null", "new-session", "-d", "-s", "bench",
-		"-x", strconv.Itoa(width), "-y", strconv.Itoa(height), "--", "env"}
-	args = append(append(args, env...), argv...)
-	cmd := exec.Command("tmux", args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("tmux new-session: %v: %s", err, out)
-	}
-	bt.run("set-option", "-g", "remain-on-exit", "on")
-	b.Cleanup(func() {
-		if err := exec.Command("tmux", "-S", bt.socket, "kill-server").Run(); err != nil {
-			b.Logf("tmux kill-server: %v", err)
-		}
-	})
-	return bt
-}
-
-func (bt *benchTerm) run(args ...string) string {
-	bt.b.Helper()
-	out, err := exec.Command("tmux", append([]string{"-S", bt.socket}, args...)...).CombinedOutput()
-	if err != nil {
-		bt.b.Fatalf("tmux %s: %v: %s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-// send types keys by tmux key name ("Enter", "PageDown", "j").
-func (bt *benchTerm) send(keys ...string) {
-	bt.b.Helper()
-	bt.run(append([]string{"send-keys", "-t", "bench"}, keys...)...)
-}
-
-// sendText types text literally.
-func (bt *benchTerm) sendText(text string) {
-	bt.b.Helper()
-	bt.run("send-keys", "-t", "bench", "-l", text)
-}
-
-// pid is the process id of the program in the pane (env execs it).
-func (bt *benchTerm) pid() int {
-	bt.b.Helper()
-	out := strings.TrimSpace(bt.run("display-message", "-p", "-t", "bench", "#{pane_pid}"))
-	pid, err := strconv.Atoi(out)
-	if err != nil {
-		bt.b.Fatalf("pane pid %q: %v", out, err)
-	}
-	return pid
-}
-
-// waitUntil polls the screen every 10 ms until ok accepts it, failing
-// after a generous deadline with the last screen in the message.
-func (bt *benchTerm) waitUntil(what string, ok func(screen string) bool) string {
-	bt.b.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		s := bt.run("capture-pane", "-p", "-t", "bench")
-		if ok(s) {
-			return s
-		}
-		if time.Now().After(deadline) {
-			bt.b.Fatalf("screen never showed %s; last screen:\n%s", what, s)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// waitFor polls until the screen contains every text.
-func (bt *benchTerm) waitFor(texts ...string) string {
-	bt.b.Helper()
-	return bt.waitUntil(fmt.Sprintf("%q", texts), func(s string) bool {
-		for _, t := range texts {
-			if !strings.Contains(s, t) {
-				return false
-			}
-		}
-		return true
-	})
-}
-
-// waitExit polls until the program in the pane has ended.
-func (bt *benchTerm) waitExit() {
-	bt.b.Helper()
-	bt.waitUntil("the program exit", func(string) bool {
-		return strings.TrimSpace(bt.run("display-message", "-p", "-t", "bench", "#{pane_dead}")) == "1"
-	})
 }

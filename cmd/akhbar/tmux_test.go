@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,13 +14,13 @@ import (
 // tmuxTerm is a real terminal for end-to-end tests: a tmux server of the
 // test's own (its socket in a temporary folder) running one program.
 type tmuxTerm struct {
-	t      *testing.T
+	t      testing.TB
 	socket string
 }
 
 // startTmux runs argv in a detached tmux session of the given size, with
 // env added to the environment.
-func startTmux(t *testing.T, env []string, width, height int, argv ...string) *tmuxTerm {
+func startTmux(t testing.TB, env []string, width, height int, argv ...string) *tmuxTerm {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")
@@ -65,54 +66,63 @@ func (tt *tmuxTerm) screen() string {
 	return tt.run("capture-pane", "-p", "-t", "e2e")
 }
 
-// waitFor polls the screen until it contains every text, failing after a
+// waitUntil polls the screen until ok accepts it, failing after a
 // generous deadline with the last screen in the message.
-func (tt *tmuxTerm) waitFor(texts ...string) string {
+func (tt *tmuxTerm) waitUntil(what string, ok func(screen string) bool) string {
 	tt.t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		s := tt.screen()
-		missing := ""
-		for _, text := range texts {
-			if !strings.Contains(s, text) {
-				missing = text
-				break
-			}
-		}
-		if missing == "" {
+		if ok(s) {
 			return s
 		}
 		if time.Now().After(deadline) {
-			tt.t.Fatalf("screen never showed %q; last screen:\n%s", missing, s)
+			tt.t.Fatalf("screen never showed %s; last screen:\n%s", what, s)
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// waitFor polls until the screen contains every text.
+func (tt *tmuxTerm) waitFor(texts ...string) string {
+	tt.t.Helper()
+	return tt.waitUntil(fmt.Sprintf("%q", texts), func(s string) bool {
+		for _, text := range texts {
+			if !strings.Contains(s, text) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // waitGone polls until the screen no longer contains text.
 func (tt *tmuxTerm) waitGone(text string) string {
 	tt.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		s := tt.screen()
-		if !strings.Contains(s, text) {
-			return s
-		}
-		if time.Now().After(deadline) {
-			tt.t.Fatalf("screen still shows %q; last screen:\n%s", text, s)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return tt.waitUntil(fmt.Sprintf("%q gone", text), func(s string) bool { return !strings.Contains(s, text) })
 }
 
 // waitExit polls until the program in the pane has ended.
 func (tt *tmuxTerm) waitExit() {
 	tt.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for strings.TrimSpace(tt.run("display-message", "-p", "-t", "e2e", "#{pane_dead}")) != "1" {
-		if time.Now().After(deadline) {
-			tt.t.Fatalf("the program did not exit; last screen:\n%s", tt.screen())
-		}
-		time.Sleep(50 * time.Millisecond)
+	tt.waitUntil("the program exit", func(string) bool {
+		return strings.TrimSpace(tt.run("display-message", "-p", "-t", "e2e", "#{pane_dead}")) == "1"
+	})
+}
+
+// sendText types text literally.
+func (tt *tmuxTerm) sendText(text string) {
+	tt.t.Helper()
+	tt.run("send-keys", "-t", "e2e", "-l", text)
+}
+
+// pid is the process id of the program in the pane (env execs it).
+func (tt *tmuxTerm) pid() int {
+	tt.t.Helper()
+	out := strings.TrimSpace(tt.run("display-message", "-p", "-t", "e2e", "#{pane_pid}"))
+	pid, err := strconv.Atoi(out)
+	if err != nil {
+		tt.t.Fatalf("pane pid %q: %v", out, err)
 	}
+	return pid
 }
