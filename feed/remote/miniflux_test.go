@@ -23,6 +23,9 @@ func TestMiniflux(t *testing.T) {
 	t.Run("Incremental", func(t *testing.T) { testIncremental(t, s, fix) })
 	t.Run("Conflicts", func(t *testing.T) { testConflicts(t, s, fix) })
 	t.Run("OfflineQueue", func(t *testing.T) { testOfflineQueue(t, s, fix) })
+	t.Run("RetentionFollowsServer", func(t *testing.T) { testRetentionFollowsServer(t, s, fix) })
+	t.Run("RemovedOnServer", func(t *testing.T) { testRemovedOnServer(t, s, fix) })
+	t.Run("RepairDamagedCache", func(t *testing.T) { testRepairDamagedCache(t, s, fix) })
 }
 
 func testFirstSync(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
