@@ -276,3 +276,83 @@ func (f *fixture) damage(t *testing.T, entries []int64) {
 	}
 	f.reopen(t)
 }
+
+// testGRRetention: through the Google Reader API, unread and starred
+// entries dated a year back survive refreshes with changes in between
+// and a cleanup far shorter than their age (the API lists every unread
+// and starred item, so akhbar knows the server has them).
+func testGRRetention(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
+	f := newFixture(t, s, fix, "grkeep", 0, 0)
+	ctx := context.Background()
+	id := f.subscribe(t, fix, "/grkeep/old.xml", agedRSS("grkeep-old", 6, 380*24*time.Hour))
+	f.useGReader(t, s)
+	ids := f.serverEntryIDs(t, id)
+	f.refresh(t, cache.DefaultRetention())
+	for round := range 3 {
+		nextSecond()
+		if err := f.user.Client.UpdateEntriesStarredContext(ctx, ids[round:round+1], true); err != nil {
+			t.Fatal(err)
+		}
+		if rep := f.refresh(t, cache.DefaultRetention()); rep.Items != 0 {
+			t.Errorf("refresh %d removed %d items the server has", round+1, rep.Items)
+		}
+	}
+	if rep, err := f.local.Cleanup(ctx, tight); err != nil || rep.Items != 0 {
+		t.Errorf("cleanup removed %d unread or starred items the server has (%v)", rep.Items, err)
+	}
+	for i, e := range ids {
+		checkLocal(t, f, e, false, i < 3)
+	}
+}
+
+// testGRRemovedOnServer: an item the server deleted goes from the cache
+// when the API tells (it left the unread list, and asked for by ID the
+// server no longer has it); a starred one stays as a local item.
+func testGRRemovedOnServer(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
+	f := newFixture(t, s, fix, "grgone", 0, 0)
+	ctx := context.Background()
+	id := f.subscribe(t, fix, "/grgone/old.xml", agedRSS("grgone-old", 4, 380*24*time.Hour))
+	f.useGReader(t, s)
+	ids := f.serverEntryIDs(t, id)
+	f.mustSync(t)
+	dropped, starred := f.localItem(t, ids[0]), f.localItem(t, ids[1])
+	if err := f.user.Client.UpdateEntriesContext(ctx, ids[:2], client.EntryStatusRead); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.local.Mark(ctx, starred.ID, feed.FieldStarred, true, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	flushHistory(t, f, ids[:2])
+	f.mustSync(t)
+	if _, err := f.local.Item(ctx, dropped.ID); !errors.Is(err, feed.ErrNotFound) {
+		t.Errorf("item deleted on the server: %v, want it gone from the cache", err)
+	}
+	it, err := f.local.Item(ctx, starred.ID)
+	if err != nil || !it.Starred || it.FeedID != starred.FeedID {
+		t.Fatalf("starred item deleted on the server: %+v, %v; want a starred item of its feed", it, err)
+	}
+	if _, err := f.local.ItemByRemoteID(ctx, f.account.ID, strconv.FormatInt(ids[1], 10)); !errors.Is(err, feed.ErrNotFound) {
+		t.Errorf("starred item still maps to the deleted entry: %v", err)
+	}
+	if n := f.localTotal(t, id); n != 3 {
+		t.Errorf("cache has %d items of the feed, want the server's 2 and the starred one", n)
+	}
+}
+
+// testGRRepair: unread items an earlier akhbar dropped come back on the
+// next sync: the server lists them as unread and the cache lacks them.
+func testGRRepair(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
+	f := newFixture(t, s, fix, "grrepair", 0, 0)
+	id := f.subscribe(t, fix, "/grrepair/a.xml", agedRSS("grrepair-a", 5, 200*24*time.Hour))
+	f.useGReader(t, s)
+	f.mustSync(t)
+	ids := f.serverEntryIDs(t, id)
+	f.damage(t, ids[:3])
+	f.mustSync(t)
+	if n := f.localTotal(t, id); n != 5 {
+		t.Errorf("after the repairing sync the cache has %d items of the feed, the server 5", n)
+	}
+	for _, e := range ids[:3] {
+		checkLocal(t, f, e, false, false)
+	}
+}
