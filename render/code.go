@@ -1,10 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
-	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/lipgloss/v2"
 	"github.com/akhbar/akhbar/feed"
@@ -61,35 +61,19 @@ func (s *styler) codeLines(code string) ([]string, bool) {
 	return lines, len(lines) > 0
 }
 
-// glamourCode renders code lines as one fenced code block of Markdown
-// with glamour and the style sheet sheet, without margins.
+// glamourCode renders code lines as one code block with glamour's code
+// block element and the style sheet sheet, without margins. The
+// language is left to chroma to guess.
 func glamourCode(lines []string, sheet gansi.StyleConfig) (string, error) {
 	var zero uint
-	sheet.Document.Margin, sheet.CodeBlock.Margin, sheet.CodeBlock.Indent = &zero, &zero, &zero
-	sheet.Document.BlockPrefix, sheet.Document.BlockSuffix = "", ""
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(sheet), glamour.WithWordWrap(0))
-	if err != nil {
-		return "", err
+	sheet.CodeBlock.Margin, sheet.CodeBlock.Indent = &zero, &zero
+	ctx := gansi.NewRenderContext(gansi.Options{Styles: sheet})
+	var b strings.Builder
+	el := gansi.CodeBlockElement{Code: strings.Join(lines, "\n") + "\n"}
+	if err := el.Render(&b, ctx); err != nil {
+		return "", fmt.Errorf("highlight code: %w", err)
 	}
-	code := strings.Join(lines, "\n")
-	// A fence longer than any run of backticks in the code: the code
-	// cannot end the block early.
-	fence := strings.Repeat("`", max(3, longestRun(code, '`')+1))
-	return r.Render(fence + "\n" + code + "\n" + fence + "\n")
-}
-
-// longestRun returns the length of the longest run of c in s.
-func longestRun(s string, c byte) int {
-	best, n := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != c {
-			n = 0
-			continue
-		}
-		n++
-		best = max(best, n)
-	}
-	return best
+	return b.String(), nil
 }
 
 // wrapCode checks that glamour's output out is the code lines in colour
@@ -97,7 +81,7 @@ func longestRun(s string, c byte) int {
 // hard-wraps each line at width, carrying its colour over the breaks.
 func wrapCode(out string, lines []string, width int) ([]string, bool) {
 	rendered := strings.Split(out, "\n")
-	// glamour puts one empty line before the block and some after it.
+	// glamour may put an empty line before the block and after it.
 	start := 0
 	if len(rendered) > 0 && strings.TrimSpace(ansi.Strip(rendered[0])) == "" {
 		start = 1
