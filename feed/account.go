@@ -29,6 +29,15 @@ const (
 	KindGReader  AccountKind = "greader"
 )
 
+// ListsEveryEntry reports whether a sync of this kind learns of every
+// entry the server deletes, read ones included: Miniflux's API lists a
+// feed's entries whatever their state, so akhbar keeps exactly what the
+// server keeps. The Google Reader API lists only unread and starred
+// items, so a read item the server deleted cannot be told from one it
+// keeps: akhbar's own age limits decide about read items of such
+// accounts.
+func (k AccountKind) ListsEveryEntry() bool { return k == KindMiniflux }
+
 // Account is one server account. It holds where to get the secret, never
 // the secret itself.
 type Account struct {
@@ -102,10 +111,15 @@ type SyncLocal interface {
 	// SaveFeeds makes the account's subscriptions exactly feeds, mapped
 	// by RemoteID; feeds no longer listed go, like Store.RemoveFeed.
 	SaveFeeds(ctx context.Context, account int64, feeds []RemoteFeed) error
+	// Held lists the account's entries the cache holds, each with its
+	// item's state: what a sync compares with the server's lists to
+	// find entries lost or deleted on one side.
+	Held(ctx context.Context, account int64) ([]HeldEntry, error)
 	// SaveEntries upserts entries by RemoteID into the feeds of their
 	// RemoteFeedID. Read and starred come from the entry, except a field
 	// that has a queued change later than the entry's ChangedAt: the
-	// later change wins. Removed entries go, unless starred locally.
+	// later change wins. Removed entries go, with their queued changes;
+	// one starred locally stays as an item of no entry, akhbar's own.
 	SaveEntries(ctx context.Context, account int64, entries []Entry) error
 
 	// Mark sets an item's field and, when the item belongs to an
@@ -118,10 +132,19 @@ type SyncLocal interface {
 	Ack(ctx context.Context, account int64, ids []int64) error
 }
 
+// HeldEntry is an entry of an account as the cache holds it.
+type HeldEntry struct {
+	RemoteID     string
+	RemoteFeedID string // "" when its item belongs to no feed of the account
+	Read         bool
+	Starred      bool
+}
+
 // SyncStats tells what one sync did.
 type SyncStats struct {
 	Feeds      int // subscriptions on the server
 	Entries    int // entries received
+	Removed    int // entries the server no longer has, removed from the cache
 	Sent       int // queued changes the server accepted
 	Superseded int // queued changes dropped for a later server change
 }

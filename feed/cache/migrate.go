@@ -179,6 +179,13 @@ CREATE TABLE sync_queue (
 );
 CREATE INDEX sync_queue_entry ON sync_queue(account, remote_id, field);
 `,
+	// 6: when a feed's latest full fetch was (a 304 or a failure
+	// re-lists nothing): retention keeps the items whose seen equals it.
+	// Until then the old rule's latest seen stands in.
+	`
+ALTER TABLE feeds ADD COLUMN listed INTEGER NOT NULL DEFAULT 0; -- unix time of the latest full fetch
+UPDATE feeds SET listed = coalesce((SELECT max(seen) FROM items WHERE items.feed_id = feeds.id), 0);
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

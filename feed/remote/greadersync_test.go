@@ -27,6 +27,9 @@ func TestGReaderMiniflux(t *testing.T) {
 	t.Run("Incremental", func(t *testing.T) { testGRIncremental(t, s, fix) })
 	t.Run("Conflicts", func(t *testing.T) { testGRConflicts(t, s, fix) })
 	t.Run("OfflineQueue", func(t *testing.T) { testGROffline(t, s, fix) })
+	t.Run("Retention", func(t *testing.T) { testGRRetention(t, s, fix) })
+	t.Run("RemovedOnServer", func(t *testing.T) { testGRRemovedOnServer(t, s, fix) })
+	t.Run("Repair", func(t *testing.T) { testGRRepair(t, s, fix) })
 }
 
 // paths returns the request paths without methods and bodies.

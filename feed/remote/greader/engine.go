@@ -31,8 +31,18 @@ import (
 // last sync's time, the earliest the change can have happened. A queued
 // local change later than that wins.
 //
-// Known limits: the API does not report deleted items, so they stay in
-// the cache; a new item that is already read and (on Miniflux, whose ot=
+// The lists are also compared with what the cache holds: an unread or
+// starred item the cache lacks is fetched (an earlier akhbar may have
+// dropped it), and an item the cache holds as unread or starred that the
+// server no longer lists so is asked for by ID, which tells whether it
+// was read, unstarred or deleted: an item the server does not return is
+// removed from the cache (a starred one stays as akhbar's own). At most
+// grRepairBudget such items per sync.
+//
+// Known limits: the API does not report deleted items otherwise, so a
+// read item the server deletes stays in the cache until akhbar's own
+// age limits remove it (feed.AccountKind.ListsEveryEntry), and a read
+// item akhbar removed is not fetched again; a new item that is already read and (on Miniflux, whose ot=
 // is the publication date) published before the last sync is not
 // fetched; Miniflux pages item IDs by offset over dates alone, so lists
 // longer than one page (10000 IDs) may page unevenly: an ID missed
@@ -123,11 +133,15 @@ func (g *Engine) sync(ctx context.Context) (feed.SyncStats, error) {
 		return st, err
 	}
 	st.Feeds = len(feedURLs)
-	r := &grRun{g: g, prev: cur, feedURLs: feedURLs, fetched: map[string]engine.RemoteState{}}
-	if err := r.fetch(ctx); err != nil {
+	held, err := g.local.Held(ctx, g.account)
+	if err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
+	r := &grRun{g: g, prev: cur, feedURLs: feedURLs, fetched: map[string]engine.RemoteState{}, gone: map[string]bool{}}
+	if err := r.fetch(ctx, held); err != nil {
 		return st, err
 	}
-	st.Entries = len(r.fetched)
+	st.Entries, st.Removed = len(r.fetched), len(r.gone)
 
 	p := engine.PlanChanges(pending, r.remote(pending))
 	if err := g.local.Ack(ctx, g.account, p.DropIDs); err != nil {

@@ -23,11 +23,13 @@ type grRun struct {
 	unread   idSet
 	starred  idSet
 	fetched  map[string]engine.RemoteState // items saved this sync, by short ID
+	gone     map[string]bool               // items asked for by ID that the server no longer has
 }
 
 // fetch reads the unread and starred lists, then saves the items that
-// are new since the last sync and those whose state changed.
-func (r *grRun) fetch(ctx context.Context) error {
+// are new since the last sync, those whose state changed, and those on
+// which the lists and the cache disagree (held).
+func (r *grRun) fetch(ctx context.Context, held []feed.HeldEntry) error {
 	if now := r.g.clock.Now(); !now.IsZero() {
 		r.since = now.Unix()
 	}
@@ -42,7 +44,37 @@ func (r *grRun) fetch(ctx context.Context) error {
 		return err
 	}
 	changed := append(r.prev.Unread.diff(r.unread), r.prev.Starred.diff(r.starred)...)
-	return r.byID(ctx, changed)
+	return r.byID(ctx, append(changed, r.disagreeing(held)...))
+}
+
+// grRepairBudget bounds how many items on which the lists and the cache
+// disagree one sync asks for; the rest disagree still on the next sync.
+const grRepairBudget = 20 * grItemsBatch
+
+// disagreeing lists, up to grRepairBudget, the items the server lists as
+// unread or starred that the cache lacks (an earlier akhbar may have
+// dropped them), and the items the cache holds as unread or starred
+// that the server does not list so (read, unstarred or deleted there: the
+// answer to asking for them tells which).
+func (r *grRun) disagreeing(held []feed.HeldEntry) []string {
+	have := make(map[string]bool, len(held))
+	var out []string
+	for _, h := range held {
+		have[h.RemoteID] = true
+		if (!h.Read && !r.unread[h.RemoteID]) || (h.Starred && !r.starred[h.RemoteID]) {
+			out = append(out, h.RemoteID)
+		}
+	}
+	for _, set := range []idSet{r.unread, r.starred} {
+		for id := range set {
+			if !have[id] {
+				have[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out[:min(len(out), grRepairBudget)]
 }
 
 // ids lists a stream's item IDs in short form.
@@ -113,7 +145,10 @@ func (r *grRun) contents(ctx context.Context, q StreamQuery) error {
 	}
 }
 
-// byID fetches and saves the items with these IDs not saved yet.
+// byID fetches and saves the items with these IDs not saved yet. An item
+// the server does not return has been deleted there: it is removed from
+// the cache (a starred one stays as akhbar's own item). This is the only
+// way the API tells of deleted items.
 func (r *grRun) byID(ctx context.Context, ids []string) error {
 	var want []string
 	seen := make(map[string]bool, len(ids))
@@ -136,8 +171,24 @@ func (r *grRun) byID(ctx context.Context, ids []string) error {
 		if err := r.save(ctx, items); err != nil {
 			return err
 		}
+		if err := r.removeMissing(ctx, chunk); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// removeMissing removes from the cache the items of ids that the server
+// did not return when asked for them.
+func (r *grRun) removeMissing(ctx context.Context, ids []string) error {
+	var gone []feed.Entry
+	for _, id := range ids {
+		if _, ok := r.fetched[id]; !ok {
+			r.gone[id] = true
+			gone = append(gone, feed.Entry{RemoteID: id, Removed: true})
+		}
+	}
+	return engine.WrapErr("sync: remove entries", r.g.local.SaveEntries(ctx, r.g.account, gone))
 }
 
 // save converts and saves items and notes their server state.
@@ -173,6 +224,9 @@ func (r *grRun) remote(pending []feed.Change) map[string]engine.RemoteState {
 	m := make(map[string]engine.RemoteState, len(r.fetched))
 	for id, s := range r.fetched {
 		m[id] = s
+	}
+	for id := range r.gone {
+		m[id] = engine.RemoteState{Gone: true}
 	}
 	for _, c := range pending {
 		if _, ok := m[c.RemoteID]; !ok {

@@ -20,8 +20,11 @@ const pageSize = 1000
 
 // Engine syncs one Miniflux account through miniflux.app/v2/client.
 // A sync costs one request for the subscriptions, one per 1000 changed
-// entries (at least one), and one per batch of queued changes (at most
-// four: read, unread, starred, unstarred).
+// entries (at least one), one per batch of queued changes (at most
+// four: read, unread, starred, unstarred) and one for the per-feed
+// counts; only when those disagree with the cache's (entries deleted on
+// the server, or lost by the cache), one per 1000 entries of each such
+// feed, up to relistBudget entries per sync.
 type Engine struct {
 	account int64
 	client  *client.Client
@@ -51,7 +54,8 @@ func New(ctx context.Context, a feed.Account, local feed.SyncLocal, rt http.Roun
 }
 
 // Sync brings the account and the cache in step: subscriptions, entries
-// changed since the last sync, then queued local changes. It stops at
+// changed since the last sync, queued local changes, then the entries
+// of feeds whose counts disagree with the cache's (reconcile). It stops at
 // the first failure and returns it; what was saved before stays saved
 // and queued changes stay queued, so the next sync picks up from there.
 func (m *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
@@ -88,7 +92,10 @@ func (m *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
 		return st, fmt.Errorf("sync: ack sent changes: %w", err)
 	}
 	st.Sent = len(p.SendIDs)
-	return st, nil
+	saved, removed, err := m.reconcile(ctx)
+	st.Entries += saved
+	st.Removed = removed
+	return st, err
 }
 
 // cursor reads the position: entries changed after this Unix second.

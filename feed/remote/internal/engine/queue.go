@@ -14,6 +14,7 @@ import (
 type RemoteState struct {
 	ChangedAt     time.Time
 	Read, Starred bool
+	Gone          bool // the server no longer has the entry
 }
 
 func (r RemoteState) value(f feed.Field) bool {
@@ -39,9 +40,10 @@ type Plan struct {
 
 // PlanChanges decides the fate of each queued change. Changes of the
 // same field of the same entry collapse to the latest. A change is
-// dropped when the server changed the entry at or after it (the later
-// change wins) or when the server already has its value; the rest are
-// sent, batched by field and value.
+// dropped when the server no longer has the entry, when the server
+// changed the entry at or after it (the later change wins) or when the
+// server already has its value; the rest are sent, batched by field and
+// value.
 func PlanChanges(pending []feed.Change, remote map[string]RemoteState) Plan {
 	type key struct {
 		remoteID string
@@ -59,7 +61,7 @@ func PlanChanges(pending []feed.Change, remote map[string]RemoteState) Plan {
 	p := Plan{Batches: make(map[BatchKey][]string)}
 	for k, c := range latest {
 		r, seen := remote[c.RemoteID]
-		if seen && (!c.At.After(r.ChangedAt) || r.value(c.Field) == c.Value) {
+		if seen && (r.Gone || !c.At.After(r.ChangedAt) || r.value(c.Field) == c.Value) {
 			p.DropIDs = append(p.DropIDs, ids[k]...)
 			continue
 		}

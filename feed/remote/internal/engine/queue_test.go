@@ -45,6 +45,12 @@ func TestPlanChanges(t *testing.T) {
 			wantDrops: []int64{1},
 		},
 		{
+			name:      "entry gone from the server",
+			pending:   []feed.Change{{ID: 1, RemoteID: "10", Field: feed.FieldStarred, Value: true, At: at(9)}},
+			remote:    map[string]RemoteState{"10": {Gone: true}},
+			wantDrops: []int64{1},
+		},
+		{
 			name: "repeated changes collapse to the latest",
 			pending: []feed.Change{
 				{ID: 1, RemoteID: "10", Field: feed.FieldRead, Value: true, At: at(1)},
