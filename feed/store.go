@@ -88,6 +88,9 @@ type Store interface {
 	SaveFetch(ctx context.Context, feedID int64, r FetchResult) ([]Item, error)
 	// SaveFeedError records a failed fetch on the feed, keeping its items.
 	SaveFeedError(ctx context.Context, feedID int64, msg string, at time.Time) error
+	// DeferFeed records that the feed's server asked not to be fetched
+	// before until (Retry-After); the next successful fetch clears it.
+	DeferFeed(ctx context.Context, feedID int64, until time.Time) error
 
 	// Items returns one page of headlines.
 	Items(ctx context.Context, q ItemQuery) ([]Item, error)

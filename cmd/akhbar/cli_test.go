@@ -104,3 +104,21 @@ func TestRefreshFailuresAreLogged(t *testing.T) {
 		t.Fatalf("akhbar.log (%v):\n%s", err, log)
 	}
 }
+
+// TestRetryAfterShownAndHonoured: a feed answering 429 with Retry-After
+// is skipped by the next refresh, and `akhbar feeds` says until when.
+func TestRetryAfterShownAndHonoured(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	akhbar(t, env, "add", srv.URL("/feed.xml"))
+	srv.Handle("/feed.xml", feedtest.Route{Status: 429, Header: map[string][]string{"Retry-After": {"7200"}}})
+	akhbar(t, env, "refresh")
+	hits := srv.Hits("/feed.xml")
+	out := akhbar(t, env, "refresh")
+	if srv.Hits("/feed.xml") != hits || !strings.Contains(out, "skipped: the server asked not to be fetched before") {
+		t.Errorf("second refresh fetched the feed again (%d → %d hits):\n%s", hits, srv.Hits("/feed.xml"), out)
+	}
+	if feeds := akhbar(t, env, "feeds"); !strings.Contains(feeds, "waiting: the server asked not to be fetched before") {
+		t.Errorf("feeds does not say the feed is waiting:\n%s", feeds)
+	}
+}

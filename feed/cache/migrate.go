@@ -179,6 +179,8 @@ CREATE TABLE sync_queue (
 );
 CREATE INDEX sync_queue_entry ON sync_queue(account, remote_id, field);
 `,
+	// 6: when a feed's server asked not to be fetched before (Retry-After).
+	`ALTER TABLE feeds ADD COLUMN retry_after TEXT;`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

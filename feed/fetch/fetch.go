@@ -170,7 +170,7 @@ func (c *Client) Get(ctx context.Context, r Request) (Response, error) {
 	for attempt := 0; ; attempt++ {
 		resp, err := c.once(ctx, r)
 		var se *StatusError
-		if !errors.As(err, &se) || !se.retryable() || attempt >= maxRetries {
+		if !errors.As(err, &se) || !se.RetryLater() || attempt >= maxRetries {
 			return resp, c.wrap(ctx, r.URL, err)
 		}
 		wait := max(se.wait(time.Now()), backoff(attempt))

@@ -2,7 +2,9 @@ package refresh
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/fetch"
@@ -22,13 +24,16 @@ type feedResult struct {
 }
 
 // refreshFeed fetches, parses and saves one feed, or records its error.
+// A feed whose server asked to be left alone until later (Retry-After)
+// is skipped until then, with a *WaitingError.
 func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
+	now := r.opts.Now()
+	if f.RetryAfter.After(now) {
+		return feedResult{err: &WaitingError{Until: f.RetryAfter}}
+	}
 	added, private, err := r.fetchAndSave(ctx, f)
 	if err != nil {
-		if serr := r.store.SaveFeedError(ctx, f.ID, err.Error(), r.opts.Now()); serr != nil {
-			err = fmt.Errorf("%w (and recording it failed: %w)", err, serr)
-		}
-		return feedResult{err: err}
+		return feedResult{err: r.saveError(ctx, f, err, now)}
 	}
 	res := feedResult{added: added}
 	if r.opts.fullText(f) {
@@ -40,6 +45,27 @@ func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
 		}
 	}
 	return res
+}
+
+// saveError records err as f's last error and, when the server asked to
+// be retried later, when that is (at most MaxRetryAfter ahead). It returns
+// err, naming a failure to record it too.
+func (r run) saveError(ctx context.Context, f feed.Feed, err error, now time.Time) error {
+	if serr := r.store.SaveFeedError(ctx, f.ID, err.Error(), now); serr != nil {
+		return fmt.Errorf("%w (and recording it failed: %w)", err, serr)
+	}
+	var se *fetch.StatusError
+	if !errors.As(err, &se) || !se.RetryLater() || !se.RetryAfter.After(now) {
+		return err
+	}
+	until := se.RetryAfter
+	if limit := now.Add(MaxRetryAfter); until.After(limit) {
+		until = limit
+	}
+	if serr := r.store.DeferFeed(ctx, f.ID, until); serr != nil {
+		return fmt.Errorf("%w (and recording its Retry-After failed: %w)", err, serr)
+	}
+	return err
 }
 
 // fetchAndSave fetches f (conditionally, with its ETag and Last-Modified),

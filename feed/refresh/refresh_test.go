@@ -208,3 +208,79 @@ func TestRefreshCancelled(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestRetryAfterRemembered: a feed whose server answers 429 or 503 with
+// Retry-After is skipped by later refreshes until then — at most
+// MaxRetryAfter ahead, however far the server asks — and fetched again
+// afterwards; a success clears it.
+func TestRetryAfterRemembered(t *testing.T) {
+	s := feedtest.NewServer(t)
+	s.Handle("/hour.xml", feedtest.Route{Status: 429, Header: map[string][]string{"Retry-After": {"3600"}}})
+	s.Handle("/decade.xml", feedtest.Route{Status: 503, Header: map[string][]string{"Retry-After": {"Fri, 31 Dec 2100 23:59:59 GMT"}}})
+	s.Handle("/plain.xml", feedtest.Route{Status: 503})
+	store := openStore(t)
+	feeds := subscribe(t, store, s, "/hour.xml", "/decade.xml", "/plain.xml")
+	start := time.Now()
+	now := start
+	r := &Refresher{Store: store, Options: Options{Now: func() time.Time { return now }}}
+	ctx := context.Background()
+	refreshAt := func(at time.Time) map[string]error {
+		t.Helper()
+		now = at
+		fs, err := store.Feeds(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := map[string]error{}
+		if _, err := r.Run(ctx, fs, func(p Progress) { errs[p.Feed.URL] = p.Err }); err != nil {
+			t.Fatal(err)
+		}
+		return errs
+	}
+	hits := func() [3]int { return [3]int{s.Hits("/hour.xml"), s.Hits("/decade.xml"), s.Hits("/plain.xml")} }
+
+	refreshAt(start)
+	if got := hits(); got != [3]int{1, 1, 1} {
+		t.Fatalf("first refresh: hits %v, want one each", got)
+	}
+	byURL := map[string]feed.Feed{}
+	fs, err := store.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		byURL[f.URL] = f
+	}
+	if ra := byURL[feeds[0].URL].RetryAfter; ra.Before(start.Add(59*time.Minute)) || ra.After(time.Now().Add(61*time.Minute)) {
+		t.Errorf("429 Retry-After 3600: remembered %v, want about an hour after %v", ra, start)
+	}
+	if ra := byURL[feeds[1].URL].RetryAfter; !ra.Equal(start.Add(MaxRetryAfter)) {
+		t.Errorf("503 until 2100: remembered %v, want capped at %v", ra, start.Add(MaxRetryAfter))
+	}
+	if ra := byURL[feeds[2].URL].RetryAfter; !ra.IsZero() {
+		t.Errorf("503 without Retry-After: remembered %v, want nothing", ra)
+	}
+
+	errs := refreshAt(start.Add(time.Minute))
+	if got := hits(); got != [3]int{1, 1, 2} {
+		t.Errorf("a minute later: hits %v, want only the feed that did not ask to wait", got)
+	}
+	var w *WaitingError
+	if !errors.As(errs[feeds[0].URL], &w) || !strings.Contains(w.Error(), "Retry-After") {
+		t.Errorf("skipped feed reported %v, want a WaitingError", errs[feeds[0].URL])
+	}
+
+	s.Handle("/hour.xml", feedtest.Route{Body: rss("back", 1, "https://example.org/")})
+	refreshAt(start.Add(2 * time.Hour))
+	if got := hits(); got != [3]int{2, 1, 3} {
+		t.Errorf("two hours later: hits %v, want the hour feed fetched again, the capped one still skipped", got)
+	}
+	refreshAt(start.Add(MaxRetryAfter + time.Minute))
+	if got := hits(); got[1] != 2 {
+		t.Errorf("after the cap: hits %v, want the capped feed fetched again", got)
+	}
+	f, err := store.FeedByURL(ctx, feeds[0].URL)
+	if err != nil || !f.RetryAfter.IsZero() || f.LastError != "" {
+		t.Errorf("after a success: %+v, %v; want no Retry-After and no error", f, err)
+	}
+}
