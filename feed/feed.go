@@ -29,8 +29,8 @@ type Feed struct {
 	// Retry-After, asked not to be fetched before (at most a day ahead);
 	// refreshes skip the feed until then. Zero when it did not ask.
 	RetryAfter time.Time `json:"retry_after,omitzero"`
-	Unread       int       `json:"unread"`
-	Total        int       `json:"total"`
+	Unread     int       `json:"unread"`
+	Total      int       `json:"total"`
 	// Account is the sync account the feed comes from (see feed/sync);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`
