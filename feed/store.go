@@ -9,6 +9,11 @@ import (
 // ErrNotFound is returned (wrapped) by Store lookups that match nothing.
 var ErrNotFound = errors.New("not found")
 
+// ErrCacheDamaged is wrapped by every write to a cache whose file was
+// found damaged: nothing more is written to it until it is repaired
+// (`akhbar cache repair`), so the damage does not spread.
+var ErrCacheDamaged = errors.New("the cache file is damaged; nothing more is written to it: run `akhbar cache repair` to salvage it into a fresh cache")
+
 // Order is the sort order of a headline list.
 type Order int
 

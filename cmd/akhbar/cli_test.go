@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
 )
 
@@ -120,5 +121,41 @@ func TestRetryAfterShownAndHonoured(t *testing.T) {
 	}
 	if feeds := akhbar(t, env, "feeds"); !strings.Contains(feeds, "waiting: the server asked not to be fetched before") {
 		t.Errorf("feeds does not say the feed is waiting:\n%s", feeds)
+	}
+}
+
+// TestCacheRepairCommand: `akhbar cache repair` salvages a damaged cache
+// into a fresh one and keeps the damaged file aside.
+func TestCacheRepairCommand(t *testing.T) {
+	env := xdgEnv(t)
+	var data string
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "XDG_DATA_HOME="); ok {
+			data = filepath.Join(v, "akhbar")
+		}
+	}
+	if err := os.MkdirAll(data, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(data, "cache.db")
+	if err := cache.Generate(path, 200, 4); err != nil {
+		t.Fatal(err)
+	}
+	fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fh.WriteAt(bytes.Repeat([]byte{0xa5}, 3*4096), 40*4096); err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := akhbar(t, env, "cache", "repair")
+	if !strings.Contains(out, "Salvaged 4 feed(s)") || !strings.Contains(out, "cache.db.corrupt-") {
+		t.Fatalf("cache repair:\n%s", out)
+	}
+	if feeds := akhbar(t, env, "feeds"); strings.Count(feeds, "unread /") != 4 {
+		t.Errorf("feeds after repair:\n%s", feeds)
 	}
 }

@@ -1,9 +1,12 @@
 package refresh
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -282,5 +285,84 @@ func TestRetryAfterRemembered(t *testing.T) {
 	f, err := store.FeedByURL(ctx, feeds[0].URL)
 	if err != nil || !f.RetryAfter.IsZero() || f.LastError != "" {
 		t.Errorf("after a success: %+v, %v; want no Retry-After and no error", f, err)
+	}
+}
+
+// TestDamagedCacheStopsRefresh: when saving meets a damaged cache file
+// (too large for Open's full check), the refresh stops writing and
+// fetching at once and reports the damage once, as its error, instead of
+// "database disk image is malformed" for every feed.
+func TestDamagedCacheStopsRefresh(t *testing.T) {
+	s := feedtest.NewServer(t)
+	path := filepath.Join(t.TempDir(), "cache.db")
+	if err := cache.Generate(path, 1700, 20); err != nil { // about 10 MB
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE feeds SET url = ? || id`, s.URL("/f")); err != nil {
+		t.Fatal(err)
+	}
+	var leaves []int64
+	rows, err := db.Query(`SELECT pageno FROM dbstat WHERE name = 'items' AND pagetype = 'leaf'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var p int64
+		if err := rows.Scan(&p); err != nil {
+			t.Fatal(err)
+		}
+		leaves = append(leaves, p)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range leaves {
+		if _, err := fh.WriteAt(bytes.Repeat([]byte{0xa5}, 4096), (p-1)*4096); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fh.Close(); err != nil {
+		t.Fatal(err)
+	}
+	store, err := cache.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	feeds, err := store.Feeds(context.Background())
+	if err != nil || len(feeds) != 20 {
+		t.Fatalf("feeds: %d, %v", len(feeds), err)
+	}
+	for i := range feeds {
+		s.Handle(fmt.Sprintf("/f%d", feeds[i].ID), feedtest.Route{Body: rss(fmt.Sprint("f", i), 3, "https://example.org/new/")})
+	}
+	var told []error
+	r := &Refresher{Store: store, Options: Options{Concurrency: 2, Now: fixedNow}}
+	_, err = r.Run(context.Background(), feeds, func(p Progress) { told = append(told, p.Err) })
+	if !errors.Is(err, feed.ErrCacheDamaged) {
+		t.Fatalf("Run: %v, want ErrCacheDamaged", err)
+	}
+	for _, e := range told {
+		if e != nil {
+			t.Errorf("a feed reported an error after the damage: %v", e)
+		}
+	}
+	hits := 0
+	for i := range feeds {
+		hits += s.Hits(fmt.Sprintf("/f%d", feeds[i].ID))
+	}
+	if hits >= len(feeds) {
+		t.Errorf("%d of %d feeds fetched; want the refresh stopped at the damage", hits, len(feeds))
+	}
+	if store.Damaged() == nil {
+		t.Error("the store does not say it is damaged")
 	}
 }
