@@ -191,7 +191,7 @@ func (m Model) panes(h int) []string {
 	fw := m.feedsWidth()
 	lw := m.width - fw - 1
 	o := m.renderOpts()
-	left := m.feeds.view(fw, m.focus == focusFeeds, m.theme, o)
+	left := m.feeds.view(fw, m.focus == focusFeeds, m.deps.Now(), m.theme, o)
 	sel := m.feeds.selected()
 	var right []string
 	if m.results.open {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -56,6 +57,7 @@ func (a *app) accountCommand() *cobra.Command {
 
 func (a *app) accountAddCommand() *cobra.Command {
 	var ac AccountConfig
+	var insecureHTTP bool
 	c := &cobra.Command{
 		Use:   "add miniflux|greader URL",
 		Short: "Add an account and sync it once (the secret comes from a command or a variable, see README)",
@@ -67,6 +69,9 @@ func (a *app) accountAddCommand() *cobra.Command {
 			}
 			if !feed.IsWebURL(args[1]) {
 				return fmt.Errorf("account add %s: not an http or https URL", args[1])
+			}
+			if err := checkClearText(args[1], insecureHTTP); err != nil {
+				return fmt.Errorf("account add %s: %w", args[1], err)
 			}
 			if ac.empty() {
 				ac = a.cfg.Accounts[args[1]]
@@ -100,7 +105,27 @@ func (a *app) accountAddCommand() *cobra.Command {
 	f.StringSliceVar(&ac.TokenCommand, "token-command", nil, "command (argv, comma-separated) that prints the API token")
 	f.StringVar(&ac.PasswordEnv, "password-env", "", "environment variable holding the password")
 	f.StringVar(&ac.TokenEnv, "token-env", "", "environment variable holding the API token")
+	f.BoolVar(&insecureHTTP, "insecure-http", false, "allow http:// to a server that is not on this machine (the password or token travels in clear)")
 	return c
+}
+
+// checkClearText refuses an http:// server URL whose host is not this
+// machine (localhost or a loopback address, decided without DNS), since
+// the password or token would cross the network in clear, unless the user
+// passed --insecure-http.
+func checkClearText(rawURL string, insecure bool) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Scheme != "http" || insecure {
+		return err
+	}
+	host := strings.ToLower(u.Hostname())
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("http:// would send the password or token in clear to %s: use https, or pass --insecure-http to accept that", u.Host)
 }
 
 func (a *app) accountListCommand() *cobra.Command {

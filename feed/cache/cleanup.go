@@ -91,6 +91,9 @@ type CleanupReport struct {
 // is too full even to delete (VACUUM needs room for a copy of the file).
 func (s *Store) Cleanup(ctx context.Context, r Retention) (CleanupReport, error) {
 	var rep CleanupReport
+	if err := s.w.damaged(); err != nil {
+		return rep, fmt.Errorf("cleanup: %w", err)
+	}
 	before, err := s.pages(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("cleanup: %w", err)

@@ -186,6 +186,8 @@ CREATE INDEX sync_queue_entry ON sync_queue(account, remote_id, field);
 ALTER TABLE feeds ADD COLUMN listed INTEGER NOT NULL DEFAULT 0; -- unix time of the latest full fetch
 UPDATE feeds SET listed = coalesce((SELECT max(seen) FROM items WHERE items.feed_id = feeds.id), 0);
 `,
+	// 7: when a feed's server asked not to be fetched before (Retry-After).
+	`ALTER TABLE feeds ADD COLUMN retry_after TEXT;`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

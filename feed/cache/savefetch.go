@@ -48,13 +48,13 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 		return nil, err
 	}
 	if r.NotModified {
-		_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetch = ?, last_error = '' WHERE id = ?`, encTime(r.At), feedID)
+		_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetch = ?, last_error = '', retry_after = NULL WHERE id = ?`, encTime(r.At), feedID)
 		return nil, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE feeds SET
 		own_title = CASE ? WHEN '' THEN own_title ELSE ? END,
 		site_url = CASE ? WHEN '' THEN site_url ELSE ? END,
-		etag = ?, last_modified = ?, last_fetch = ?, last_error = '', listed = ?
+		etag = ?, last_modified = ?, last_fetch = ?, last_error = '', listed = ?, retry_after = NULL
 		WHERE id = ?`, r.Title, r.Title, r.SiteURL, r.SiteURL, r.ETag, r.LastModified, encTime(r.At), r.At.Unix(), feedID)
 	if err != nil {
 		return nil, err
