@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,6 +23,9 @@ type AccountConfig struct {
 	TokenCommand    []string `toml:"token_command"`
 	PasswordEnv     string   `toml:"password_env"`
 	TokenEnv        string   `toml:"token_env"`
+	// InsecureHTTP allows an http:// server that is not on this machine,
+	// like account add --insecure-http: the secret travels in clear.
+	InsecureHTTP bool `toml:"insecure_http"`
 }
 
 func (ac AccountConfig) empty() bool {
@@ -70,7 +72,9 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if !feed.IsWebURL(args[1]) {
 				return fmt.Errorf("account add %s: not an http or https URL", args[1])
 			}
-			if err := checkClearText(args[1], insecureHTTP); err != nil {
+			insecureHTTP = insecureHTTP || a.cfg.Accounts[args[1]].InsecureHTTP
+			check := feed.Account{URL: args[1], Credential: feed.Credential{InsecureHTTP: insecureHTTP}}
+			if err := check.CheckClearText(); err != nil {
 				return fmt.Errorf("account add %s: %w", args[1], err)
 			}
 			if ac.empty() {
@@ -80,6 +84,7 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("account add %s: %w (flags, or [accounts.%q] in config.toml)", args[1], err, args[1])
 			}
+			cred.InsecureHTTP = insecureHTTP
 			st, err := a.openStore()
 			if err != nil {
 				return err
@@ -107,25 +112,6 @@ func (a *app) accountAddCommand() *cobra.Command {
 	f.StringVar(&ac.TokenEnv, "token-env", "", "environment variable holding the API token")
 	f.BoolVar(&insecureHTTP, "insecure-http", false, "allow http:// to a server that is not on this machine (the password or token travels in clear)")
 	return c
-}
-
-// checkClearText refuses an http:// server URL whose host is not this
-// machine (localhost or a loopback address, decided without DNS), since
-// the password or token would cross the network in clear, unless the user
-// passed --insecure-http.
-func checkClearText(rawURL string, insecure bool) error {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Scheme != "http" || insecure {
-		return err
-	}
-	host := strings.ToLower(u.Hostname())
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return nil
-	}
-	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
-		return nil
-	}
-	return fmt.Errorf("http:// would send the password or token in clear to %s: use https, or pass --insecure-http to accept that", u.Host)
 }
 
 func (a *app) accountListCommand() *cobra.Command {
@@ -193,8 +179,14 @@ func findAccount(ctx context.Context, st *cache.Store, arg string) (feed.Account
 	return feed.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
 }
 
-// syncAccount brings one account and the cache in step.
+// syncAccount brings one account and the cache in step. insecure_http
+// in the account's config.toml table allows an http:// server as
+// --insecure-http did when the account was added; remote.Open refuses
+// one that neither allowed.
 func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc feed.Account) (feed.SyncStats, error) {
+	if a.cfg.Accounts[acc.URL].InsecureHTTP {
+		acc.Credential.InsecureHTTP = true
+	}
 	eng, err := remote.Open(ctx, acc, st, nil)
 	if err != nil {
 		return feed.SyncStats{}, err
