@@ -25,8 +25,12 @@ type Feed struct {
 	LastModified string    `json:"-"`
 	LastFetch    time.Time `json:"last_fetch"`
 	LastError    string    `json:"last_error,omitempty"`
-	Unread       int       `json:"unread"`
-	Total        int       `json:"total"`
+	// Notice is what akhbar did about the feed's last fetch that its
+	// user should know, such as items left out (see FetchResult.Dropped)
+	// or item IDs that change on every fetch; "" when nothing.
+	Notice string `json:"notice,omitempty"`
+	Unread int    `json:"unread"`
+	Total  int    `json:"total"`
 	// Account is the sync account the feed comes from (see feed/sync);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`

@@ -179,6 +179,11 @@ CREATE TABLE sync_queue (
 );
 CREATE INDEX sync_queue_entry ON sync_queue(account, remote_id, field);
 `,
+	// 6: what the last fetch of a feed did that its user should know
+	// (items left out by the cap, item IDs that change on every fetch).
+	`
+ALTER TABLE feeds ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its
