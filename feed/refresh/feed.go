@@ -57,7 +57,7 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed, private bool) ([]fee
 		if err != nil {
 			return nil, err
 		}
-		result.Title, result.SiteURL, result.Items = parsed.Title, parsed.SiteURL, parsed.Items
+		result.Title, result.SiteURL, result.Items, result.Dropped = parsed.Title, parsed.SiteURL, parsed.Items, parsed.Dropped
 	}
 	return r.store.SaveFetch(ctx, f.ID, result)
 }
