@@ -158,6 +158,9 @@ func (a *app) printFeed(f feed.Feed) {
 	if f.LastError != "" {
 		a.printf("\terror: %s\n", f.LastError)
 	}
+	if f.Notice != "" {
+		a.printf("\tnote: %s\n", f.Notice)
+	}
 }
 
 func (a *app) importCommand() *cobra.Command {
