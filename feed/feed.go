@@ -31,7 +31,7 @@ type Feed struct {
 	Notice string `json:"notice,omitempty"`
 	Unread int    `json:"unread"`
 	Total  int    `json:"total"`
-	// Account is the sync account the feed comes from (see feed/sync);
+	// Account is the sync account the feed comes from (see feed/remote);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`
 }
