@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/theme"
 )
 
 // The Trojan Source cases: untrusted text with explicit embeddings,
@@ -27,7 +28,7 @@ var trojanCases = []struct {
 // visualText lays s out as a one-line cell in visual order and returns
 // what a terminal would show, trimmed.
 func visualText(s string, spans []feed.Span) string {
-	o := Options{Bidi: Visual, Shape: true, Color: spans != nil, Theme: DarkTheme()}
+	o := Options{Bidi: Visual, Shape: true, Color: spans != nil, Theme: theme.Dark()}
 	return strings.TrimSpace(ansi.Strip(StyledCell(s, spans, 80, o)))
 }
 
