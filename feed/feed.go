@@ -29,8 +29,12 @@ type Feed struct {
 	// Retry-After, asked not to be fetched before (at most a day ahead);
 	// refreshes skip the feed until then. Zero when it did not ask.
 	RetryAfter time.Time `json:"retry_after,omitzero"`
-	Unread     int       `json:"unread"`
-	Total      int       `json:"total"`
+	// Notice is what akhbar did about the feed's last fetch that its
+	// user should know, such as items left out (see FetchResult.Dropped)
+	// or item IDs that change on every fetch; "" when nothing.
+	Notice string `json:"notice,omitempty"`
+	Unread int    `json:"unread"`
+	Total  int    `json:"total"`
 	// Account is the sync account the feed comes from (see feed/remote);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`

@@ -50,7 +50,10 @@ type FetchResult struct {
 	LastModified string
 	NotModified  bool // the server answered 304: only the fetch time changes
 	Items        []Item
-	At           time.Time
+	// Dropped counts the items of the document left out by the cap on
+	// items per fetch (Parsed.Dropped); the store notes it on the feed.
+	Dropped int
+	At      time.Time
 }
 
 // SearchHit is one full-text search result.

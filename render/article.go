@@ -78,10 +78,19 @@ func Paragraph(text string, dir feed.Dir, o Options) []string {
 	return layoutBlock(spec, s)
 }
 
+// maxTitleBytes bounds the title header lays out, so that an article
+// title of megabytes (older caches, local files) costs no more than a
+// long one; longer titles end in "…".
+const maxTitleBytes = 8192
+
 // header lays out the title and the byline · date · site line.
 func header(a feed.Article, dir feed.Dir, s *styler) []string {
 	var out []string
-	if paras := s.prepare(a.Title, nil, 0, false, true); !blank(paras) {
+	title, cut := cutBytes(a.Title, maxTitleBytes)
+	if cut {
+		title += "…"
+	}
+	if paras := s.prepare(title, nil, 0, false, true); !blank(paras) {
 		out = layoutBlock(blockSpec{paras: paras, dir: resolveDir(dir, paras), base: baseTitle}, s)
 	}
 	var meta text

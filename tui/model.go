@@ -267,9 +267,14 @@ func (m Model) where() string {
 	return title + " " + m.cat.Number(m.list.cursor+1) + "/" + m.cat.Number(m.list.total)
 }
 
+// maxWindowTitle bounds the window title, in bytes and grapheme
+// clusters: terminals keep it whole and title bars show little of it.
+const maxWindowTitle = 256
+
 func (m Model) windowTitle() string {
 	if m.focus == focusReader {
-		return render.SanitizeLine("akhbar — " + m.reader.item.Title)
+		title := feed.Clip(m.reader.item.Title, maxWindowTitle, maxWindowTitle) // bounds the sanitiser's work
+		return feed.Clip(render.SanitizeLine("akhbar — "+title), maxWindowTitle, maxWindowTitle/2)
 	}
 	return "akhbar"
 }

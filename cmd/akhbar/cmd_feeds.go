@@ -163,6 +163,9 @@ func (a *app) printFeed(f feed.Feed) {
 		a.printf("\twaiting: the server asked not to be fetched before %s (Retry-After); refreshes skip it until then\n",
 			f.RetryAfter.Local().Format("2006-01-02 15:04"))
 	}
+	if f.Notice != "" {
+		a.printf("\tnote: %s\n", f.Notice)
+	}
 }
 
 func (a *app) importCommand() *cobra.Command {

@@ -188,6 +188,11 @@ UPDATE feeds SET listed = coalesce((SELECT max(seen) FROM items WHERE items.feed
 `,
 	// 7: when a feed's server asked not to be fetched before (Retry-After).
 	`ALTER TABLE feeds ADD COLUMN retry_after TEXT;`,
+	// 8: what the last fetch of a feed did that its user should know
+	// (items left out by the cap, item IDs that change on every fetch).
+	`
+ALTER TABLE feeds ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

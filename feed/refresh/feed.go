@@ -86,7 +86,7 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, 
 		if err != nil {
 			return nil, false, err
 		}
-		result.Title, result.SiteURL, result.Items = parsed.Title, parsed.SiteURL, parsed.Items
+		result.Title, result.SiteURL, result.Items, result.Dropped = parsed.Title, parsed.SiteURL, parsed.Items, parsed.Dropped
 	}
 	added, err := r.store.SaveFetch(ctx, f.ID, result)
 	return added, resp.Private(), err
