@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/feed/article"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
@@ -158,14 +159,16 @@ func hostileModel(t *testing.T, st feed.Store, browser *recorder, w, h int) tea.
 		Store: st,
 		Now:   func() time.Time { return testNow },
 		Open:  browser.open,
-		Fetch: func(context.Context, string, int64) (feed.Article, error) {
-			return feed.Article{}, hostileErr("fetch")
-		},
-		Refresh: func(_ context.Context, feeds []feed.Feed, progress func(Progress)) error {
-			for i, f := range feeds {
-				progress(Progress{Done: i + 1, Total: len(feeds), Feed: f, Err: hostileErr("fetch")})
-			}
-			return hostileErr("refresh")
+		Service: funcService{
+			article: func(context.Context, string, int64) (feed.Article, error) {
+				return feed.Article{}, hostileErr("fetch")
+			},
+			refresh: func(_ context.Context, feeds []feed.Feed, progress func(refresh.Progress)) error {
+				for i, f := range feeds {
+					progress(refresh.Progress{Done: i + 1, Total: len(feeds), Feed: f, Err: hostileErr("fetch")})
+				}
+				return hostileErr("refresh")
+			},
 		},
 	}
 	m := New(d, Options{Theme: "dark", Bidi: render.Visual, Shape: true})

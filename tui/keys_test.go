@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/akhbar/akhbar/feed"
 )
 
 func TestDefaultKeyMapHasNoConflicts(t *testing.T) {
@@ -102,7 +101,7 @@ func TestEveryActionIsReachable(t *testing.T) {
 	for _, a := range k.actions() {
 		t.Run(a.name, func(t *testing.T) {
 			mm := newTestModel(st)
-			mm.deps.Refresh = func(context.Context, []feed.Feed, func(Progress)) error { return nil }
+			mm.deps.Service = funcService{} // refreshes nothing
 			m := send(t, settle(t, mm, mm.Init()), tea.WindowSizeMsg{Width: 120, Height: 30})
 			m = send(t, m, press("j")) // not on the first row, so "up" and "top" move
 			if readerOnly[a.name] || a.name == "back" || a.name == "quit" {
