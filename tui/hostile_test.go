@@ -13,11 +13,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/feed/article"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/render"
 )
 

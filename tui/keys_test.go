@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
 )
 
 func TestDefaultKeyMapHasNoConflicts(t *testing.T) {
