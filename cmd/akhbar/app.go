@@ -76,7 +76,9 @@ func (a *app) openStore() (*cache.Store, error) {
 	}
 	a.store, a.svc = st, a.newService(st)
 	if moved := st.Recovered(); moved != "" {
-		fmt.Fprintf(a.stderr, "akhbar: the cache was damaged; moved it to %s and started a fresh one\n", moved)
+		sv := st.Salvaged()
+		fmt.Fprintf(a.stderr, "akhbar: the cache was damaged; salvaged %d feed(s), %d read/starred state(s) and %d item(s) into a fresh one; the damaged file is at %s\n",
+			sv.Feeds, sv.States, sv.Items, a.clean(moved))
 	}
 	if err := a.svc.ApplyFolders(context.Background()); err != nil {
 		return nil, err

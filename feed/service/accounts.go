@@ -7,22 +7,22 @@ import (
 	"strings"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
+	"github.com/akhbar/akhbar/feed/remote"
 )
 
 // AddAccount saves a new sync account and syncs it once (with the full
 // text of its newest items when the user wants full text). When the first
 // sync fails the account stays saved, and the error says so.
-func (s *Service) AddAccount(ctx context.Context, acc sync.Account) (sync.Account, sync.Stats, error) {
-	if acc.Kind != sync.KindMiniflux && acc.Kind != sync.KindGReader {
-		return acc, sync.Stats{}, fmt.Errorf("account add: unknown kind %q: want miniflux or greader", acc.Kind)
+func (s *Service) AddAccount(ctx context.Context, acc feed.Account) (feed.Account, feed.SyncStats, error) {
+	if acc.Kind != feed.KindMiniflux && acc.Kind != feed.KindGReader {
+		return acc, feed.SyncStats{}, fmt.Errorf("account add: unknown kind %q: want miniflux or greader", acc.Kind)
 	}
 	if !feed.IsWebURL(acc.URL) {
-		return acc, sync.Stats{}, fmt.Errorf("account add %s: not an http or https URL", acc.URL)
+		return acc, feed.SyncStats{}, fmt.Errorf("account add %s: not an http or https URL", acc.URL)
 	}
 	acc, err := s.store.SaveAccount(ctx, acc)
 	if err != nil {
-		return acc, sync.Stats{}, err
+		return acc, feed.SyncStats{}, err
 	}
 	stats, err := s.syncAndFetch(ctx, acc)
 	if err != nil {
@@ -32,10 +32,10 @@ func (s *Service) AddAccount(ctx context.Context, acc sync.Account) (sync.Accoun
 }
 
 // Sync brings one account and the cache in step.
-func (s *Service) Sync(ctx context.Context, acc sync.Account) (sync.Stats, error) {
-	eng, err := sync.Open(ctx, acc, s.store, nil)
+func (s *Service) Sync(ctx context.Context, acc feed.Account) (feed.SyncStats, error) {
+	eng, err := remote.Open(ctx, acc, s.store, nil)
 	if err != nil {
-		return sync.Stats{}, err
+		return feed.SyncStats{}, err
 	}
 	stats, err := eng.Sync(ctx)
 	if err != nil {
@@ -46,7 +46,7 @@ func (s *Service) Sync(ctx context.Context, acc sync.Account) (sync.Stats, error
 
 // syncAndFetch syncs the account, then fetches the full text of its
 // newest items when the user wants full text.
-func (s *Service) syncAndFetch(ctx context.Context, acc sync.Account) (sync.Stats, error) {
+func (s *Service) syncAndFetch(ctx context.Context, acc feed.Account) (feed.SyncStats, error) {
 	stats, err := s.Sync(ctx, acc)
 	if err == nil && s.opts.FullText {
 		s.fetchMissingArticles(ctx, acc.ID)
@@ -56,15 +56,15 @@ func (s *Service) syncAndFetch(ctx context.Context, acc sync.Account) (sync.Stat
 
 // FindAccount finds an account by its ID or its server's URL (a trailing
 // slash does not matter).
-func (s *Service) FindAccount(ctx context.Context, arg string) (sync.Account, error) {
+func (s *Service) FindAccount(ctx context.Context, arg string) (feed.Account, error) {
 	accounts, err := s.store.Accounts(ctx)
 	if err != nil {
-		return sync.Account{}, err
+		return feed.Account{}, err
 	}
 	for _, acc := range accounts {
 		if strconv.FormatInt(acc.ID, 10) == arg || strings.TrimSuffix(acc.URL, "/") == strings.TrimSuffix(arg, "/") {
 			return acc, nil
 		}
 	}
-	return sync.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
+	return feed.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
 }

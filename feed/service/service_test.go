@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	stdsync "sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,7 +15,6 @@ import (
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/refresh"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
 // The service is tested as the CLI and the TUI use it: over a real cache
@@ -25,7 +24,7 @@ var clock = time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
 
 // failures records what the service reported as failed.
 type failures struct {
-	mu   stdsync.Mutex
+	mu   sync.Mutex
 	list []string // "what url: error"
 }
 
@@ -299,6 +298,6 @@ func TestAddAccountRefusesWhatCannotBeAnAccount(t *testing.T) {
 	}
 }
 
-func accountOf(kind, url string) sync.Account {
-	return sync.Account{Kind: sync.Kind(kind), URL: url, Credential: sync.Credential{Kind: sync.Token, Env: "AKHBAR_TEST_NO_SUCH_VARIABLE"}}
+func accountOf(kind, url string) feed.Account {
+	return feed.Account{Kind: feed.AccountKind(kind), URL: url, Credential: feed.Credential{Kind: feed.SecretToken, Env: "AKHBAR_TEST_NO_SUCH_VARIABLE"}}
 }
