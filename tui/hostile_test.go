@@ -153,7 +153,7 @@ func (r *recorder) open(url string) error {
 	return hostileErr("open")
 }
 
-func hostileModel(t *testing.T, st feed.Store, browser *recorder, w, h int) tea.Model {
+func hostileModel(t *testing.T, st *cache.Store, browser *recorder, w, h int) tea.Model {
 	t.Helper()
 	d := Deps{
 		Store: st,

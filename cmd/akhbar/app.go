@@ -70,7 +70,7 @@ func (a *app) openStore() (*cache.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := cache.Open(path)
+	st, err := cache.OpenWith(path, cache.Options{Now: a.now})
 	if err != nil {
 		return nil, err
 	}
