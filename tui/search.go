@@ -106,7 +106,7 @@ func (m Model) startSearch() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) promptKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	done := m.prompt.key(k)
+	done := m.prompt.key(k, m.keys.Prompt)
 	if !done || strings.TrimSpace(m.prompt.value) == "" {
 		return m, nil
 	}
