@@ -1,8 +1,8 @@
 // Package feed holds akhbar's domain types — feeds, items, articles and
-// their blocks and links — and the Store interface that the cache
-// implements. Implementations live in subpackages named after what they
-// wrap: feed/fetch (HTTP), feed/article (page extraction), feed/cache
-// (SQLite).
+// their blocks and links, sync accounts — and feed parsing. What does
+// I/O lives in subpackages named after what they wrap: feed/fetch
+// (HTTP), feed/article (page extraction), feed/cache (SQLite),
+// feed/remote (sync servers); feed/service puts them together.
 //
 // Every string in these types may have come from the network and is
 // untrusted: it is stored as received and sanitised only by render, at the

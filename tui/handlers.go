@@ -60,7 +60,7 @@ func (m Model) gotItem(msg itemMsg) (tea.Model, tea.Cmd) {
 	if m.reader.item.ID == msg.item.ID {
 		m.reader.item = msg.item
 	}
-	return m, loadFeeds(m.deps.Store)
+	return m, loadFeeds(m.life, m.deps.Store)
 }
 
 func (m Model) gotUnread(msg unreadMsg) (tea.Model, tea.Cmd) {

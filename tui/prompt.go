@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/akhbar/akhbar/render"
@@ -27,31 +28,32 @@ func (p *prompt) start(label, value string) {
 	*p = prompt{active: true, label: label, value: value}
 }
 
-// key edits the value; it reports whether Enter finished it (Esc closes
+// key edits the value with the prompt keys of the key map; any other key
+// types its text. It reports whether Submit finished it (Cancel closes
 // the prompt without doing anything).
-func (p *prompt) key(k tea.KeyPressMsg) (done bool) {
-	switch k.String() {
-	case "enter":
+func (p *prompt) key(k tea.KeyPressMsg, keys PromptKeys) (done bool) {
+	switch {
+	case key.Matches(k, keys.Submit):
 		p.active = false
 		return true
-	case "esc", "ctrl+c":
+	case key.Matches(k, keys.Cancel):
 		p.active = false
 		return false
-	case "backspace":
+	case key.Matches(k, keys.DeleteChar):
 		r := []rune(p.value)
 		if len(r) > 0 {
 			p.value = string(r[:len(r)-1])
 		}
-	case "ctrl+w":
+	case key.Matches(k, keys.DeleteWord):
 		p.value = strings.TrimRightFunc(p.value, unicode.IsSpace)
 		if i := strings.LastIndexFunc(p.value, unicode.IsSpace); i >= 0 {
 			p.value = p.value[:i+1]
 		} else {
 			p.value = ""
 		}
-	case "ctrl+u":
+	case key.Matches(k, keys.Clear):
 		p.value = ""
-	case "space":
+	case k.Code == tea.KeySpace:
 		p.value += " "
 	default:
 		if k.Text != "" && !strings.ContainsFunc(k.Text, unicode.IsControl) {
