@@ -17,11 +17,11 @@ var sgrRe = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // paragraphs.
 func codeArticle(code string) feed.Article {
 	return feed.Article{
-		Title: "برنامه‌ای کوچک",
+		Title: "برنامه\u200cای کوچک",
 		Lang:  "fa",
 		Dir:   feed.DirRTL,
 		Blocks: []feed.Block{
-			{Kind: feed.Paragraph, Text: "این برنامه یک سلام چاپ می‌کند:"},
+			{Kind: feed.Paragraph, Text: "این برنامه یک سلام چاپ می\u200cکند:"},
 			{Kind: feed.Code, Text: code},
 			{Kind: feed.Paragraph, Text: "پایان"},
 		},

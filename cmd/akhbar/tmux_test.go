@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/akhbar/akhbar/internal/testenv"
 )
 
 // tmuxTerm is a real terminal for end-to-end tests: a tmux server of the
@@ -22,9 +24,7 @@ type tmuxTerm struct {
 // env added to the environment.
 func startTmux(t testing.TB, env []string, width, height int, argv ...string) *tmuxTerm {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it)")
-	}
+	testenv.Command(t, "tmux", "apt-get install tmux")
 	tt := &tmuxTerm{t: t, socket: filepath.Join(t.TempDir(), "tmux.sock")}
 	args := []string{"-S", tt.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
 		"-x", strconv.Itoa(width), "-y", strconv.Itoa(height), "--"}

@@ -19,6 +19,7 @@ import (
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/internal/testenv"
 )
 
 // Faults and hostile servers met during a refresh (issue 6). The fetch
@@ -216,6 +217,7 @@ func TestGzipBombDuringRefresh(t *testing.T) {
 // keeps the original), the hostile status line is recorded as the feed's
 // error, and the large documents neither crash nor hang the refresh.
 func TestHostileFeedsRefresh(t *testing.T) {
+	testenv.SkipShort(t, "several seconds of hostile feeds (the cmd/akhbar hostile tests cover a sample)")
 	s := feedtest.Hostile(t)
 	store := openStore(t)
 	paths := append(feedtest.HostileFeeds(), feedtest.HostileLongTitle, feedtest.HostileDeepXML)
@@ -260,8 +262,11 @@ func TestHostileFeedsRefresh(t *testing.T) {
 // AKHBAR_HUGE=1 uses the 200,000 of issue 6 (about 40 s here).
 func TestHugeFeeds(t *testing.T) {
 	n := 20_000
-	if os.Getenv("AKHBAR_HUGE") != "" {
+	switch {
+	case os.Getenv("AKHBAR_HUGE") != "":
 		n = 200_000
+	case testing.Short():
+		n = 2_000
 	}
 	s := feedtest.Hostile(t)
 	s.Handle("/many.xml", feedtest.Route{Body: feedtest.ManyItemsFeed(n)})
