@@ -23,8 +23,8 @@ func TestWordForms(t *testing.T) {
 		{"ولبنان", []string{"لبنان"}, nil},
 		{"النفطية", []string{"نفطيه", "نفط", "نفطي"}, nil},
 		{"کتابها", []string{"كتاب"}, nil},                // Persian plural ها
-		{"بيت", []string{"بيت"}, []string{"يت"}},          // too short to strip ب
-		{"قمة", []string{"قمه"}, []string{"قم"}},          // too short to strip ة
+		{"بيت", []string{"بيت"}, []string{"يت"}},         // too short to strip ب
+		{"قمة", []string{"قمه"}, []string{"قم"}},         // too short to strip ة
 		{"الاسلام", []string{"اسلام"}, []string{"سلام"}}, // ا is no prefix
 		{"והממשלה", []string{"הממשלה", "ממשלה"}, []string{"משלה"}},
 		{"בירושלים", []string{"ירושלים"}, nil},
