@@ -46,6 +46,18 @@ type FetchResult struct {
 	NotModified  bool // the server answered 304: only the fetch time changes
 	Items        []Item
 	At           time.Time
+	// Charset is how the feed's bytes were decoded; zero when unknown
+	// (a sync account's entries). A later fetch that decodes better
+	// re-decodes the feed's stored items (see cache.SaveFetch).
+	Charset Charset
+}
+
+// Charset says how a fetched document's bytes were decoded to text (see
+// fetch.Decode, whose Charset has the same fields).
+type Charset struct {
+	Name     string // the WHATWG name of the encoding, e.g. "windows-1256"
+	Declared bool   // named by the header, a byte order mark or the document
+	Lossy    bool   // some bytes did not decode and became U+FFFD
 }
 
 // SearchHit is one full-text search result.

@@ -194,6 +194,17 @@ CREATE VIRTUAL TABLE items_fts USING fts5(
 INSERT INTO items_fts(items_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.25)');
 CREATE VIRTUAL TABLE items_vocab USING fts5vocab(items_fts, 'row');
 `,
+	// 7: how each feed's stored items were decoded (feed.Charset), so a
+	// later fetch that decodes better can re-decode them. Feeds whose
+	// items hold U+FFFD were decoded lossily by an older akhbar: they lose
+	// their validators, so the next fetch is a full one.
+	`
+ALTER TABLE feeds ADD COLUMN charset TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN charset_declared INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN charset_lossy INTEGER NOT NULL DEFAULT 0;
+UPDATE feeds SET charset_lossy = 1, etag = '', last_modified = '' WHERE id IN
+	(SELECT feed_id FROM items WHERE instr(title, char(65533)) OR instr(summary, char(65533)));
+`,
 }
 
 // migrationsAfter are steps done in Go after the SQL step of the same

@@ -74,10 +74,11 @@ func TestSearchExactFormsFirst(t *testing.T) {
 	}
 }
 
-// TestMigrateReindexesForStems opens a cache written before light
-// stemming (schema version 5): Open re-indexes its items and rebuilds
-// its follows, so inflected forms are found at once.
-func TestMigrateReindexesForStems(t *testing.T) {
+// TestMigrateFromVersion5 opens a cache written before light stemming
+// and charset records (schema version 5): Open re-indexes its items and
+// rebuilds its follows, so inflected forms are found at once, and a feed
+// with U+FFFD garbage loses its validators (its next fetch is a full one).
+func TestMigrateFromVersion5(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cache.db")
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
@@ -95,6 +96,9 @@ func TestMigrateReindexesForStems(t *testing.T) {
 			VALUES (1, 'old-1', 1, 'وفد أوروبي بالكرملين', 'الحكومة والمغادرة', '2026-01-01T00:00:00Z', 1767225600)`,
 		`INSERT INTO items_fts (rowid, title, body) VALUES (1, 'وفد اوروبي بالكرملين', 'الحكومه والمغادره')`,
 		`INSERT INTO follows (id, query, match, created) VALUES (1, 'كرملين', '"كرملين"', '2026-01-01T00:00:00Z')`,
+		`INSERT INTO feeds (id, url, etag, last_modified) VALUES (2, 'https://lossy.example/rss', '"v1"', 'yesterday')`,
+		`INSERT INTO items (n, id, feed_id, title, fetched, sort_time)
+			VALUES (2, 'lossy-1', 2, '` + "\uFFFD\uFFFD \uFFFD" + `', '2026-01-01T00:00:00Z', 1767225600)`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -112,6 +116,12 @@ func TestMigrateReindexesForStems(t *testing.T) {
 		hits, err := s.Search(ctx, q, 5)
 		if err != nil || len(hits) != 1 {
 			t.Fatalf("Search(%s) after migration: %d hits, %v; want 1", q, len(hits), err)
+		}
+	}
+	for url, etag := range map[string]string{"https://old.example/rss": "", "https://lossy.example/rss": ""} {
+		f, err := s.FeedByURL(ctx, url)
+		if err != nil || f.ETag != etag || f.LastModified != "" {
+			t.Fatalf("feed %s after migration: ETag %q, Last-Modified %q, %v; want none", url, f.ETag, f.LastModified, err)
 		}
 	}
 	follows, err := s.Follows(ctx)

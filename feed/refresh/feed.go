@@ -53,11 +53,13 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed, private bool) ([]fee
 	now := r.opts.Now()
 	result := feed.FetchResult{ETag: resp.ETag, LastModified: resp.LastModified, NotModified: resp.NotModified, At: now}
 	if !resp.NotModified {
-		parsed, err := feed.Parse(fetch.ToUTF8(resp.Body, resp.ContentType), f.URL, now)
+		text, cs := fetch.Decode(resp.Body, resp.ContentType)
+		parsed, err := feed.Parse(text, f.URL, now)
 		if err != nil {
 			return nil, err
 		}
 		result.Title, result.SiteURL, result.Items = parsed.Title, parsed.SiteURL, parsed.Items
+		result.Charset = feed.Charset(cs)
 	}
 	return r.store.SaveFetch(ctx, f.ID, result)
 }
