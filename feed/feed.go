@@ -27,7 +27,7 @@ type Feed struct {
 	LastError    string    `json:"last_error,omitempty"`
 	Unread       int       `json:"unread"`
 	Total        int       `json:"total"`
-	// Account is the sync account the feed comes from (see feed/sync);
+	// Account is the sync account the feed comes from (see feed/remote);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`
 }

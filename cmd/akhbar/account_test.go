@@ -11,7 +11,7 @@ import (
 	"miniflux.app/v2/client"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 )
 
 // The account commands, refresh and the TUI against a real Miniflux (with

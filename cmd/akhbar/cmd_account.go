@@ -12,7 +12,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
-	"github.com/akhbar/akhbar/feed/sync"
+	"github.com/akhbar/akhbar/feed/remote"
 )
 
 // AccountConfig is one [accounts."URL"] table: who to log in as and where
@@ -31,18 +31,18 @@ func (ac AccountConfig) empty() bool {
 
 // credential says where the secret comes from; it fails when the table
 // names no source or two kinds of secret.
-func (ac AccountConfig) credential() (sync.Credential, error) {
+func (ac AccountConfig) credential() (feed.Credential, error) {
 	pw := len(ac.PasswordCommand) > 0 || ac.PasswordEnv != ""
 	tok := len(ac.TokenCommand) > 0 || ac.TokenEnv != ""
 	switch {
 	case pw && tok:
-		return sync.Credential{}, errors.New("give a password or a token, not both")
+		return feed.Credential{}, errors.New("give a password or a token, not both")
 	case pw:
-		return sync.Credential{Kind: sync.Password, Command: ac.PasswordCommand, Env: ac.PasswordEnv}, nil
+		return feed.Credential{Kind: feed.SecretPassword, Command: ac.PasswordCommand, Env: ac.PasswordEnv}, nil
 	case tok:
-		return sync.Credential{Kind: sync.Token, Command: ac.TokenCommand, Env: ac.TokenEnv}, nil
+		return feed.Credential{Kind: feed.SecretToken, Command: ac.TokenCommand, Env: ac.TokenEnv}, nil
 	}
-	return sync.Credential{}, errors.New("no password_command, token_command, password_env or token_env")
+	return feed.Credential{}, errors.New("no password_command, token_command, password_env or token_env")
 }
 
 func (a *app) accountCommand() *cobra.Command {
@@ -61,8 +61,8 @@ func (a *app) accountAddCommand() *cobra.Command {
 		Short: "Add an account and sync it once (the secret comes from a command or a variable, see README)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			kind := sync.Kind(args[0])
-			if kind != sync.KindMiniflux && kind != sync.KindGReader {
+			kind := feed.AccountKind(args[0])
+			if kind != feed.KindMiniflux && kind != feed.KindGReader {
 				return fmt.Errorf("account add: unknown kind %q: want miniflux or greader", args[0])
 			}
 			if !feed.IsWebURL(args[1]) {
@@ -79,7 +79,7 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			acc, err := st.SaveAccount(cmd.Context(), sync.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
+			acc, err := st.SaveAccount(cmd.Context(), feed.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
 			if err != nil {
 				return err
 			}
@@ -155,24 +155,24 @@ func (a *app) accountRemoveCommand() *cobra.Command {
 }
 
 // findAccount finds an account by ID or URL.
-func findAccount(ctx context.Context, st *cache.Store, arg string) (sync.Account, error) {
+func findAccount(ctx context.Context, st *cache.Store, arg string) (feed.Account, error) {
 	accounts, err := st.Accounts(ctx)
 	if err != nil {
-		return sync.Account{}, err
+		return feed.Account{}, err
 	}
 	for _, acc := range accounts {
 		if strconv.FormatInt(acc.ID, 10) == arg || strings.TrimSuffix(acc.URL, "/") == strings.TrimSuffix(arg, "/") {
 			return acc, nil
 		}
 	}
-	return sync.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
+	return feed.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
 }
 
 // syncAccount brings one account and the cache in step.
-func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc sync.Account) (sync.Stats, error) {
-	eng, err := sync.Open(ctx, acc, st, nil)
+func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc feed.Account) (feed.SyncStats, error) {
+	eng, err := remote.Open(ctx, acc, st, nil)
 	if err != nil {
-		return sync.Stats{}, err
+		return feed.SyncStats{}, err
 	}
 	stats, err := eng.Sync(ctx)
 	if err != nil {

@@ -142,7 +142,7 @@ CREATE TABLE pending_state (
 	`
 ALTER TABLE follows ADD COLUMN match TEXT NOT NULL DEFAULT '""';
 `,
-	// 5: sync accounts (feed/sync.Local). A synced feed is an ordinary
+	// 5: sync accounts (feed.SyncLocal). A synced feed is an ordinary
 	// row of feeds with its account and remote ID; remote_items maps
 	// the account's entry IDs to items; sync_queue holds local changes
 	// not yet accepted by the server, written in the transaction of the

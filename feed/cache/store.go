@@ -40,7 +40,7 @@
 //     would come back as new and unread).
 //   - Follows (follow.go) are saved searches: their items are the
 //     search index's matches, so no table links them to items.
-//   - Sync (sync*.go): the cache is feed/sync's Local. Synced feeds are
+//   - Sync (sync*.go): the cache is feed.SyncLocal, used by feed/remote's engines. Synced feeds are
 //     rows of feeds with an account; remote_items maps entries to
 //     items; sync_queue holds local changes until the server has them.
 package cache

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
 // SaveEntries upserts the account's entries, in one transaction, as
@@ -21,7 +20,7 @@ import (
 // come from the entry, except a field with a queued change later than
 // the entry's ChangedAt: the later change wins. Removed entries go with
 // their articles, unless starred. It fails when the database does.
-func (s *Store) SaveEntries(ctx context.Context, account int64, entries []sync.Entry) error {
+func (s *Store) SaveEntries(ctx context.Context, account int64, entries []feed.Entry) error {
 	now := s.now()
 	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
 		feeds := map[string]int64{}
@@ -43,7 +42,7 @@ func (s *Store) SaveEntries(ctx context.Context, account int64, entries []sync.E
 const keepLocalSQL = `EXISTS (SELECT 1 FROM sync_queue q WHERE q.account = r.account AND q.remote_id = r.remote_id
 	AND q.field = ? AND q.at > ?)`
 
-func saveEntry(ctx context.Context, tx *stmtTx, account int64, e sync.Entry, feeds map[string]int64, now time.Time) error {
+func saveEntry(ctx context.Context, tx *stmtTx, account int64, e feed.Entry, feeds map[string]int64, now time.Time) error {
 	n, mapped, err := mappedItem(ctx, tx, account, e.RemoteID)
 	if err != nil || e.Removed {
 		if err == nil && mapped {
@@ -72,7 +71,7 @@ func saveEntry(ctx context.Context, tx *stmtTx, account int64, e sync.Entry, fee
 		read = CASE WHEN `+keepLocalSQL+` THEN read ELSE ? END,
 		starred = CASE WHEN `+keepLocalSQL+` THEN starred ELSE ? END
 		FROM remote_items r WHERE r.account = ? AND r.remote_id = ? AND items.n = r.item`,
-		sync.Read, changed, it.Read, sync.Starred, changed, it.Starred, account, e.RemoteID)
+		feed.FieldRead, changed, it.Read, feed.FieldStarred, changed, it.Starred, account, e.RemoteID)
 	return err
 }
 

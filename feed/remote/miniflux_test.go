@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"context"
@@ -9,8 +9,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 	"miniflux.app/v2/client"
 )
 
@@ -80,10 +79,10 @@ func testBothWays(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	// akhbar → server.
 	it2 := f.localItem(t, ids[2])
 	it3 := f.localItem(t, ids[3])
-	if err := f.local.Mark(ctx, it2.ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, it2.ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, it3.ID, sync.Starred, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, it3.ID, feed.FieldStarred, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := f.mustSync(t)
@@ -121,7 +120,7 @@ func testIncremental(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 		t.Errorf("after one server change: %+v in %d requests, want 1 entry in 2", st, len(reqs))
 	}
 
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	_, reqs = f.mustSync(t)
@@ -144,7 +143,7 @@ func testConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	ids := f.firstEntries(t, 2)
 
 	// An old local change loses to a later server change.
-	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Starred, true, time.Now().Add(-time.Hour)); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, feed.FieldStarred, true, time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.user.Client.UpdateEntriesContext(ctx, ids[:1], client.EntryStatusRead); err != nil {
@@ -154,7 +153,7 @@ func testConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	if err := f.user.Client.UpdateEntriesContext(ctx, ids[1:2], client.EntryStatusRead); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Read, false, time.Now().Add(time.Second)); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldRead, false, time.Now().Add(time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := f.mustSync(t)
@@ -197,10 +196,10 @@ func queueWhileDown(t *testing.T, f *fixture, s *synctest.Server, ids []int64) {
 	t.Helper()
 	ctx := context.Background()
 	s.Stop()
-	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Starred, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldStarred, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := f.sync(t); err == nil {
