@@ -53,7 +53,19 @@ type FetchResult struct {
 	// Dropped counts the items of the document left out by the cap on
 	// items per fetch (Parsed.Dropped); the store notes it on the feed.
 	Dropped int
-	At      time.Time
+	At           time.Time
+	// Charset is how the feed's bytes were decoded; zero when unknown
+	// (a sync account's entries). A later fetch that decodes better
+	// re-decodes the feed's stored items (see cache.SaveFetch).
+	Charset Charset
+}
+
+// Charset says how a fetched document's bytes were decoded to text (see
+// fetch.Decode, whose Charset has the same fields).
+type Charset struct {
+	Name     string // the WHATWG name of the encoding, e.g. "windows-1256"
+	Declared bool   // named by the header, a byte order mark or the document
+	Lossy    bool   // some bytes did not decode and became U+FFFD
 }
 
 // SearchHit is one full-text search result.

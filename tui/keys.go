@@ -31,6 +31,7 @@ type KeyMap struct {
 // may share keys with the actions (enter, esc, backspace, ctrl+u).
 type PromptKeys struct {
 	Submit, Cancel, DeleteChar, DeleteWord, Clear key.Binding
+	Keep                                          key.Binding // keeps an offered value for editing
 }
 
 // DefaultKeyMap returns the default bindings: vim-style keys, arrows and
@@ -74,6 +75,7 @@ func DefaultKeyMap() KeyMap {
 			Cancel:     b([]string{"esc", "ctrl+c"}, "cancel"),
 			DeleteChar: b([]string{"backspace"}, "delete a character"),
 			DeleteWord: b([]string{"ctrl+w"}, "delete a word"),
+			Keep:       b([]string{"right", "end", "ctrl+e"}, "edit the previous query"),
 			Clear:      b([]string{"ctrl+u"}, "clear"),
 		},
 	}

@@ -99,9 +99,10 @@ func (r *results) view(width int, now time.Time, s theme.Theme, o render.Options
 	return rows
 }
 
-// startSearch opens the search prompt.
+// startSearch opens the search prompt empty, offering the previous
+// query: typing starts a new one, Enter runs the previous one again.
 func (m Model) startSearch() (tea.Model, tea.Cmd) {
-	m.prompt.start(m.cat.T(i18n.MsgSearch), m.results.query)
+	m.prompt.offer(m.cat.T(i18n.MsgSearch), m.results.query)
 	return m, nil
 }
 

@@ -42,15 +42,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	return &app{stdin: stdin, stdout: stdout, stderr: stderr, paths: defaultPaths(), now: time.Now}
 }
 
-// setup loads the configuration; every command runs it first.
+// setup loads the configuration; every command runs it first. Problems
+// with single keys are printed as warnings and do not stop the command.
 func (a *app) setup() error {
 	path := a.configPath
 	if path == "" {
 		path = a.paths.Config
 	}
-	cfg, err := loadConfig(path)
+	cfg, warnings, err := loadConfig(path)
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(a.stderr, "akhbar: warning: %s\n", w)
 	}
 	a.cfg = cfg
 	a.settings = cfg.feedSettings()

@@ -20,7 +20,9 @@ import (
 // is the same as a stored one when its ID (it.ID, or feed.ItemID of the
 // feed URL and the item) matches, or else when the feed, link and title
 // match (a feed that rewrites its GUIDs on every fetch does not grow the
-// cache). Re-saving keeps read, starred and the first fetch time. It
+// cache). Re-saving keeps read, starred and the first fetch time. A fetch
+// that decodes the feed better than the last one first re-decodes its
+// stored items (see saveCharset). It
 // returns the new items and fails with feed.ErrNotFound when there is no
 // such feed.
 func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
@@ -60,6 +62,10 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 	if err != nil {
 		return nil, err
 	}
+	purge, err := saveCharset(ctx, tx, feedID, r.Charset)
+	if err != nil {
+		return nil, fmt.Errorf("charset: %w", err)
+	}
 	var added []feed.Item
 	unstable := false
 	for _, it := range r.Items {
@@ -77,6 +83,11 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 				it.Fetched = r.At
 			}
 			added = append(added, it)
+		}
+	}
+	if purge {
+		if err := purgeLossy(ctx, tx, feedID); err != nil {
+			return nil, fmt.Errorf("charset: %w", err)
 		}
 	}
 	return added, saveNotice(ctx, tx, feedID, r, unstable)

@@ -82,11 +82,13 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, 
 	now := r.opts.Now()
 	result := feed.FetchResult{ETag: resp.ETag, LastModified: resp.LastModified, NotModified: resp.NotModified, At: now}
 	if !resp.NotModified {
-		parsed, err := feed.Parse(fetch.ToUTF8(resp.Body, resp.ContentType), f.URL, now)
+		text, cs := fetch.Decode(resp.Body, resp.ContentType)
+		parsed, err := feed.Parse(text, f.URL, now)
 		if err != nil {
 			return nil, false, err
 		}
 		result.Title, result.SiteURL, result.Items, result.Dropped = parsed.Title, parsed.SiteURL, parsed.Items, parsed.Dropped
+		result.Charset = feed.Charset(cs)
 	}
 	added, err := r.store.SaveFetch(ctx, f.ID, result)
 	return added, resp.Private(), err
