@@ -60,7 +60,8 @@ func run(w io.Writer, dir string, worst int, show string) error {
 type result struct {
 	score
 	err  error
-	took time.Duration
+	took time.Duration // wall time
+	cpu  time.Duration // process CPU time, garbage collection included
 	text string
 }
 
@@ -84,9 +85,9 @@ func runAll(p page) pageResults {
 	decoded := decodePage(p.HTML)
 	pr := pageResults{page: p}
 	for _, s := range systems {
-		start := time.Now()
+		cpu0, start := cpuTime(), time.Now()
 		text, err := s.run(p.URL, p.HTML, decoded)
-		r := result{took: time.Since(start), err: err, text: text}
+		r := result{took: time.Since(start), cpu: cpuTime() - cpu0, err: err, text: text}
 		if err == nil && len(tokens(text)) == 0 {
 			r.err = fmt.Errorf("empty text")
 		}
@@ -98,15 +99,16 @@ func runAll(p page) pageResults {
 
 // summary is one system's figures over a corpus.
 type summary struct {
-	P, R, F1    float64
-	failures    int
-	median, p95 time.Duration
+	P, R, F1          float64
+	failures          int
+	median, p95       time.Duration // wall time
+	cpuMedian, cpuP95 time.Duration // process CPU time
 }
 
 // summarize averages the scores of system i over all pages.
 func summarize(prs []pageResults, i int) summary {
 	var s summary
-	var times []time.Duration
+	var times, cpus []time.Duration
 	for _, pr := range prs {
 		r := pr.results[i]
 		s.P += r.P
@@ -116,24 +118,31 @@ func summarize(prs []pageResults, i int) summary {
 			s.failures++
 		}
 		times = append(times, r.took)
+		cpus = append(cpus, r.cpu)
 	}
 	n := float64(len(prs))
 	s.P, s.R, s.F1 = s.P/n, s.R/n, s.F1/n
-	slices.Sort(times)
-	s.median = times[len(times)/2]
-	s.p95 = times[min(len(times)-1, len(times)*95/100)]
+	s.median, s.p95 = quantiles(times)
+	s.cpuMedian, s.cpuP95 = quantiles(cpus)
 	return s
+}
+
+// quantiles returns the median and the 95th percentile of ds.
+func quantiles(ds []time.Duration) (median, p95 time.Duration) {
+	slices.Sort(ds)
+	return ds[len(ds)/2], ds[min(len(ds)-1, len(ds)*95/100)]
 }
 
 // report writes one corpus's table, akhbar's worst pages and the pages
 // akhbar loses where a baseline finds most of the body.
 func report(w io.Writer, name string, prs []pageResults, worst int) {
 	fmt.Fprintf(w, "\n%s (%d pages)\n", name, len(prs))
-	fmt.Fprintf(w, "%-12s %6s %6s %6s %5s %9s %9s\n", "system", "P", "R", "F1", "fail", "median", "p95")
+	fmt.Fprintf(w, "%-12s %6s %6s %6s %5s %9s %9s %9s %9s\n", "system", "P", "R", "F1", "fail",
+		"median", "p95", "cpu-med", "cpu-p95")
 	for i, s := range systems {
 		sm := summarize(prs, i)
-		fmt.Fprintf(w, "%-12s %6.3f %6.3f %6.3f %5d %9s %9s\n", s.name, sm.P, sm.R, sm.F1, sm.failures,
-			sm.median.Round(10*time.Microsecond), sm.p95.Round(10*time.Microsecond))
+		fmt.Fprintf(w, "%-12s %6.3f %6.3f %6.3f %5d %9s %9s %9s %9s\n", s.name, sm.P, sm.R, sm.F1, sm.failures,
+			ms(sm.median), ms(sm.p95), ms(sm.cpuMedian), ms(sm.cpuP95))
 	}
 	sorted := slices.Clone(prs)
 	slices.SortStableFunc(sorted, func(a, b pageResults) int {
@@ -191,6 +200,9 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// ms formats d in milliseconds.
+func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d)/1e6) }
 
 // cmpFloat orders two floats.
 func cmpFloat(a, b float64) int {

@@ -68,8 +68,9 @@ func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
 	meta := readMeta(doc, ld)
 	container := articleContainer(doc)
 	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 4096))
-	related := harvestRelated(doc, base, meta)
-	lead := cleanFurniture(doc, container)
+	sh := newShield(doc)
+	related := harvestRelated(doc, base, meta, sh)
+	lead := cleanFurniture(doc, container, sh)
 
 	parser := readability.NewParser()
 	parser.ClassesToPreserve = []string{"page", captionClass}

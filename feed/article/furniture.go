@@ -58,29 +58,34 @@ type leadText struct {
 
 // cleanFurniture removes page furniture from doc before readability runs,
 // marks captions with captionClass, and returns the lead texts of the
-// article container.
-func cleanFurniture(doc, container *html.Node) leadText {
+// article container. The shield keeps every removal off the article.
+func cleanFurniture(doc, container *html.Node, sh shield) leadText {
 	for _, n := range findAll(doc, byTag(furnitureTags...)) {
-		remove(n)
+		sh.remove(n)
 	}
 	for _, n := range findAll(doc, func(n *html.Node) bool { return isFurniture(n, container) }) {
-		remove(n)
+		sh.remove(n)
 	}
 	for _, n := range findLabels(doc, false, func(s string) bool { return isMarker(s) || isPrevNext(s) }) {
 		if isMarker(norm(textOf(n, 256))) {
-			removeMarker(n)
+			removeMarker(n, sh)
 		} else {
-			removeTeaser(n)
+			removeTeaser(n, sh)
 		}
 	}
 	return markLead(container)
 }
 
 // isFurniture reports whether n's class or id names furniture and its
-// size does not say otherwise (it must not hold the article).
+// size does not say otherwise (it must not hold the article). Reader
+// comments go whatever their size: a long discussion must not outweigh a
+// short story.
 func isFurniture(n, container *html.Node) bool {
 	if isElem(n, "html", "body", "main") || n == container || contains(n, container) {
 		return false
+	}
+	if isCommentSection(n) {
+		return true
 	}
 	tokens := nameTokens(n)
 	short := false
@@ -111,18 +116,18 @@ func contains(n, descendant *html.Node) bool {
 
 // removeMarker removes an ad or widget label together with the wrappers
 // that hold nothing else.
-func removeMarker(n *html.Node) {
+func removeMarker(n *html.Node, sh shield) {
 	text := norm(textOf(n, 256))
 	for n.Parent != nil && n.Parent.Type == html.ElementNode && !isElem(n.Parent, "body", "article", "main") &&
 		norm(textOf(n.Parent, 256)) == text {
 		n = n.Parent
 	}
-	remove(n)
+	sh.remove(n)
 }
 
 // removeTeaser removes a previous/next label and the small, link-heavy
 // box around it.
-func removeTeaser(n *html.Node) {
+func removeTeaser(n *html.Node, sh shield) {
 	for p := n.Parent; p != nil && p.Type == html.ElementNode && !isElem(p, "body", "article", "main"); p = p.Parent {
 		size := utf8.RuneCountInString(textOf(p, 1024))
 		if size > 300 || linkTextLen(p)*2 < size {
@@ -130,7 +135,7 @@ func removeTeaser(n *html.Node) {
 		}
 		n = p
 	}
-	remove(n)
+	sh.remove(n)
 }
 
 // markLead marks caption elements and returns the standfirst and

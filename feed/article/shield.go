@@ -1,0 +1,98 @@
+package article
+
+import (
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// shield keeps the cleaning passes from removing the article itself. A
+// class word, a wrapping <form> or a "related" label can sit on an
+// element that holds the story; removing it would leave readability the
+// sidebar. The shield protects the element with the page's main run of
+// prose (and so every element around it) and any element that holds most
+// of the page's text.
+type shield struct {
+	core  *html.Node // the element whose own paragraphs hold the most text
+	total int        // letters and digits of the whole page's text
+}
+
+// newShield finds the main prose of doc.
+func newShield(doc *html.Node) shield {
+	s := shield{}
+	best := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (skipTags[n.Data] || isCommentSection(n)) {
+			return
+		}
+		own := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				own += letters(c, false)
+			case isElem(c, "p") || c.Type == html.ElementNode && isInline(c) && c.Data != "a":
+				own += letters(c, true)
+			}
+			walk(c)
+		}
+		if n.Type == html.ElementNode && own > best {
+			s.core, best = n, own
+		}
+	}
+	walk(doc)
+	s.total = letters(doc, false)
+	return s
+}
+
+// allows reports whether a cleaning pass may remove n.
+func (s shield) allows(n *html.Node) bool {
+	if s.core != nil && (n == s.core || contains(n, s.core)) {
+		return false
+	}
+	return letters(n, false)*2 <= s.total
+}
+
+// remove removes n when the shield allows it, and reports whether it did.
+func (s shield) remove(n *html.Node) bool {
+	if !s.allows(n) {
+		return false
+	}
+	remove(n)
+	return true
+}
+
+// letters counts the letters and digits of the text under n, outside
+// scripts and styles, and outside links when skipLinks is set.
+func letters(n *html.Node, skipLinks bool) int {
+	switch {
+	case n.Type == html.TextNode:
+		count := 0
+		for _, r := range n.Data {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				count++
+			}
+		}
+		return count
+	case isElem(n, "script", "style", "noscript", "template"), skipLinks && isElem(n, "a"):
+		return 0
+	}
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		count += letters(c, skipLinks)
+	}
+	return count
+}
+
+// isCommentSection reports whether n's class or id names reader comments.
+func isCommentSection(n *html.Node) bool {
+	for _, t := range nameTokens(n) {
+		if commentWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// commentWords are class/id words of reader comment sections. Read-only.
+var commentWords = map[string]bool{"comment": true, "comments": true, "disqus": true}
