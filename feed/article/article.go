@@ -71,6 +71,8 @@ func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
 	sh := newShield(doc)
 	related := harvestRelated(doc, base, meta, sh)
 	lead := cleanFurniture(doc, container, sh)
+	unhide(sh.core)
+	gatherBody(doc, sh.core)
 
 	parser := readability.NewParser()
 	parser.ClassesToPreserve = []string{"page", captionClass}

@@ -99,7 +99,7 @@ func isFurniture(n, container *html.Node) bool {
 	}
 	size := utf8.RuneCountInString(textOf(n, 8192))
 	if !named {
-		return size <= 120
+		return size <= 120 && contains(container, n)
 	}
 	return size <= 1500 || linkTextLen(n)*2 > size
 }
