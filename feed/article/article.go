@@ -71,8 +71,9 @@ func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
 	sh := newShield(doc)
 	related := harvestRelated(doc, base, meta, sh)
 	lead := cleanFurniture(doc, container, sh)
-	unhide(sh.core)
+	unhide(doc, sh.core)
 	gatherBody(doc, sh.core)
+	defuseBylines(doc)
 
 	parser := readability.NewParser()
 	parser.ClassesToPreserve = []string{"page", captionClass}

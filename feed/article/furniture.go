@@ -66,6 +66,9 @@ func cleanFurniture(doc, container *html.Node, sh shield) leadText {
 	for _, n := range findAll(doc, func(n *html.Node) bool { return isFurniture(n, container) }) {
 		sh.remove(n)
 	}
+	for _, n := range findAll(doc, isTeaserList) {
+		sh.remove(n)
+	}
 	for _, n := range findLabels(doc, false, func(s string) bool { return isMarker(s) || isPrevNext(s) }) {
 		if isMarker(norm(textOf(n, 256))) {
 			removeMarker(n, sh)
@@ -98,10 +101,53 @@ func isFurniture(n, container *html.Node) bool {
 		return false
 	}
 	size := utf8.RuneCountInString(textOf(n, 8192))
+	if !named && contains(container, n) {
+		return size <= 120 // a byline or date line in the article
+	}
 	if !named {
-		return size <= 120 && contains(container, n)
+		// Outside the article, an author box goes whole, heading and
+		// bio together: without its heading readability may take the
+		// bio for the story.
+		return size <= 1000 && isAuthorBox(tokens)
 	}
 	return size <= 1500 || linkTextLen(n)*2 > size
+}
+
+// isTeaserList reports whether n is a list of story teasers: three or
+// more items, most of them a linked headline with a short blurb.
+func isTeaserList(n *html.Node) bool {
+	items, teasers := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		items++
+		if isTeaser(c) {
+			teasers++
+		}
+	}
+	return teasers >= 3 && teasers*4 >= items*3
+}
+
+// isTeaser reports whether n is one teaser: a heading that is a link,
+// and at most a short blurb besides.
+func isTeaser(n *html.Node) bool {
+	h := findFirst(n, byTag("h2", "h3", "h4", "h5"))
+	if h == nil || findFirst(h, byTag("a")) == nil && !isElem(h.Parent, "a") {
+		return false
+	}
+	size := letters(n, false)
+	return size <= 400 && letters(h, true)*2 < letters(h, false)
+}
+
+// isAuthorBox reports whether class/id words name an author's box or line.
+func isAuthorBox(tokens []string) bool {
+	for _, t := range tokens {
+		if t == "author" || t == "authors" || t == "byline" || t == "bio" || strings.HasSuffix(t, "author") {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether descendant lies inside n.

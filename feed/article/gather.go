@@ -60,15 +60,70 @@ func kindOf(n *html.Node) string {
 
 // unhide makes the page's main prose visible to readability: pages that
 // ship the whole story behind a paywall or "read more" switch mark its
-// container hidden, and readability skips hidden elements.
-func unhide(core *html.Node) {
+// container hidden, and readability skips hidden elements. A hidden copy
+// of text the page also shows (microdata for search engines) is left
+// hidden.
+func unhide(doc, core *html.Node) {
+	var hidden []*html.Node
 	for n := core; n != nil; n = n.Parent {
-		if n.Type != html.ElementNode {
-			continue
+		if n.Type == html.ElementNode && isHidden(n) {
+			hidden = append(hidden, n)
 		}
-		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool {
-			return a.Key == "hidden" || a.Key == "aria-hidden" ||
-				a.Key == "style" && strings.Contains(strings.ReplaceAll(strings.ToLower(a.Val), " ", ""), "display:none")
-		})
 	}
+	if len(hidden) == 0 {
+		return
+	}
+	sample := textOf(core, 120)
+	outer := hidden[len(hidden)-1]
+	parent, next := outer.Parent, outer.NextSibling
+	parent.RemoveChild(outer)
+	shown := strings.Contains(textOf(doc, 1<<30), sample)
+	parent.InsertBefore(outer, next)
+	if shown {
+		return
+	}
+	for _, n := range hidden {
+		n.Attr = slices.DeleteFunc(n.Attr, isHiding)
+	}
+}
+
+// isHidden reports whether n carries an attribute that hides it.
+func isHidden(n *html.Node) bool { return slices.ContainsFunc(n.Attr, isHiding) }
+
+// isHiding reports whether an attribute hides its element.
+func isHiding(a html.Attribute) bool {
+	return a.Key == "hidden" || a.Key == "aria-hidden" && strings.TrimSpace(a.Val) == "true" ||
+		a.Key == "style" && strings.Contains(strings.ReplaceAll(strings.ToLower(a.Val), " ", ""), "display:none")
+}
+
+// bylineWords are the class/id words by which readability takes an
+// element for the byline. Read-only.
+var bylineWords = []string{"byline", "author", "dateline", "writtenby"}
+
+// defuseBylines takes the byline marks off elements too big to be a
+// byline. Readability removes the first element whose class or id says
+// "author" (or whose rel or itemprop does) when it finds a name inside
+// it, whatever its size; blogs put "author-NAME" on the whole post.
+func defuseBylines(doc *html.Node) {
+	for _, n := range findAll(doc, func(n *html.Node) bool { return marksByline(n) && letters(n, false) > 150 }) {
+		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool {
+			return (a.Key == "rel" || a.Key == "itemprop") && strings.Contains(a.Val, "author")
+		})
+		setAttr(n, "class", strings.Join(slices.DeleteFunc(strings.Fields(attr(n, "class")), namesByline), " "))
+		if namesByline(attr(n, "id")) {
+			setAttr(n, "id", "")
+		}
+	}
+}
+
+// marksByline reports whether readability could take n for a byline.
+func marksByline(n *html.Node) bool {
+	return attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") ||
+		namesByline(attr(n, "class")) || namesByline(attr(n, "id"))
+}
+
+// namesByline reports whether a class or id value holds a byline word.
+func namesByline(s string) bool {
+	s = strings.ToLower(s)
+	return slices.ContainsFunc(bylineWords, func(w string) bool { return strings.Contains(s, w) })
 }

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -45,12 +47,14 @@ func newShield(doc *html.Node) shield {
 	return s
 }
 
-// allows reports whether a cleaning pass may remove n.
+// allows reports whether a cleaning pass may remove n: never the core
+// or an element around it, and no element holding most of the page's
+// text unless it is a comment section (which the core never is).
 func (s shield) allows(n *html.Node) bool {
 	if s.core != nil && (n == s.core || contains(n, s.core)) {
 		return false
 	}
-	return letters(n, false)*2 <= s.total
+	return isCommentSection(n) && findFirst(n, byTag("h1")) == nil || letters(n, false)*2 <= s.total
 }
 
 // remove removes n when the shield allows it, and reports whether it did.
@@ -84,10 +88,15 @@ func letters(n *html.Node, skipLinks bool) int {
 	return count
 }
 
-// isCommentSection reports whether n's class or id names reader comments.
+// isCommentSection reports whether n's class or id names a section of
+// reader comments: a name with the word comment(s) or disqus and no word
+// of state or count ("has-comments", "comments-enabled", "comment-count"
+// name a property of a story, not its comments).
 func isCommentSection(n *html.Node) bool {
-	for _, t := range nameTokens(n) {
-		if commentWords[t] {
+	for _, name := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+		words := strings.FieldsFunc(name, func(r rune) bool { return !(r >= 'a' && r <= 'z') })
+		if slices.ContainsFunc(words, func(w string) bool { return commentWords[w] }) &&
+			!slices.ContainsFunc(words, func(w string) bool { return commentStateWords[w] }) {
 			return true
 		}
 	}
@@ -96,3 +105,11 @@ func isCommentSection(n *html.Node) bool {
 
 // commentWords are class/id words of reader comment sections. Read-only.
 var commentWords = map[string]bool{"comment": true, "comments": true, "disqus": true}
+
+// commentStateWords, next to a comment word, make a class name describe
+// a story or a control rather than the comments. Read-only.
+var commentStateWords = map[string]bool{
+	"has": true, "no": true, "enabled": true, "disabled": true, "open": true, "closed": true,
+	"allowed": true, "count": true, "counter": true, "number": true, "num": true, "link": true,
+	"button": true, "btn": true, "icon": true, "toggle": true, "cta": true,
+}
