@@ -25,7 +25,8 @@ func newShield(doc *html.Node) shield {
 	best := 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (skipTags[n.Data] || isCommentSection(n)) {
+		if isElem(n, "head", "script", "style", "noscript", "template", "svg", "math", "select", "textarea", "button") ||
+			n.Type == html.ElementNode && isCommentSection(n) {
 			return
 		}
 		own := 0
@@ -67,9 +68,11 @@ func (s shield) remove(n *html.Node) bool {
 }
 
 // letters counts the letters and digits of the text under n, outside
-// scripts and styles, and outside links when skipLinks is set.
+// scripts and styles, and outside links when skipLinks is set; 0 for nil.
 func letters(n *html.Node, skipLinks bool) int {
 	switch {
+	case n == nil:
+		return 0
 	case n.Type == html.TextNode:
 		count := 0
 		for _, r := range n.Data {
