@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -29,7 +30,15 @@ func main() {
 	dir := flag.String("corpus", "../shared/corpora", "folder holding aeb/ and fundus/")
 	worst := flag.Int("worst", 12, "how many of akhbar's worst pages to list per corpus")
 	show := flag.String("page", "", "print every system's text and score for pages whose id contains this")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the akhbar runs to this file")
 	flag.Parse()
+	if *profile != "" {
+		if err := profileAkhbar(*dir, *profile); err != nil {
+			fmt.Fprintln(os.Stderr, "evalextract:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(os.Stdout, *dir, *worst, *show); err != nil {
 		fmt.Fprintln(os.Stderr, "evalextract:", err)
 		os.Exit(1)
@@ -85,6 +94,7 @@ func runAll(p page) pageResults {
 	decoded := decodePage(p.HTML)
 	pr := pageResults{page: p}
 	for _, s := range systems {
+		runtime.GC() // each system pays for its own garbage only
 		cpu0, start := cpuTime(), time.Now()
 		text, err := s.run(p.URL, p.HTML, decoded)
 		r := result{took: time.Since(start), cpu: cpuTime() - cpu0, err: err, text: text}

@@ -47,8 +47,12 @@ func isElem(n *html.Node, names ...string) bool {
 // prefix ("print:max-w-none", "md:hidden") are left out: they say how an
 // element looks on some medium, not what it is.
 func nameTokens(n *html.Node) []string {
+	class, id := attr(n, "class"), attr(n, "id")
+	if class == "" && id == "" {
+		return nil
+	}
 	var out []string
-	for _, name := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+	for _, name := range strings.Fields(strings.ToLower(class + " " + id)) {
 		if strings.Contains(name, ":") {
 			continue
 		}

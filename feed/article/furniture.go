@@ -87,7 +87,7 @@ func isFurniture(n, container *html.Node) bool {
 	if isElem(n, "html", "body", "main") || n == container || contains(n, container) {
 		return false
 	}
-	if isCommentSection(n) {
+	if isCommentSection(n) || hiddenByClass(n) {
 		return true
 	}
 	tokens := nameTokens(n)
@@ -111,6 +111,23 @@ func isFurniture(n, container *html.Node) bool {
 		return size <= 1000 && isAuthorBox(tokens)
 	}
 	return size <= 1500 || linkTextLen(n)*2 > size
+}
+
+// hiddenByClass reports whether n's class hides it on every screen: a
+// class name such as "hidden" or "d-none" with no variant class
+// ("md:block") that shows it again. Sign-in prompts and premium teasers
+// wait in the page this way.
+func hiddenByClass(n *html.Node) bool {
+	hidden := false
+	for _, name := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch {
+		case strings.Contains(name, ":"):
+			return false
+		case name == "hidden" || name == "hide" || name == "is-hidden" || name == "d-none":
+			hidden = true
+		}
+	}
+	return hidden
 }
 
 // isTeaserList reports whether n is a list of story teasers: three or

@@ -28,6 +28,7 @@ func TestMechanisms(t *testing.T) {
 		// Every entry looks like a timestamp line to the cleaning passes:
 		// readability alone keeps much more, so it is taken.
 		{"en-live-short-entries.html", []string{"first trains leave the depot", "opens the sports hall"}, []string{"Home"}},
+		{"en-hidden-class-prompt.html", []string{"apprentices from the technical college", "lit at night", "second bridge further upstream"}, []string{"Create an account"}},
 		{"en-teaser-list.html", []string{"stopped at twenty past four", "bell that rings every hour"}, []string{"steel for the new railings", "fifteen minutes"}},
 	}
 	for _, tt := range tests {
