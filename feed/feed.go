@@ -25,9 +25,13 @@ type Feed struct {
 	LastModified string    `json:"-"`
 	LastFetch    time.Time `json:"last_fetch"`
 	LastError    string    `json:"last_error,omitempty"`
-	Unread       int       `json:"unread"`
-	Total        int       `json:"total"`
-	// Account is the sync account the feed comes from (see feed/sync);
+	// RetryAfter is when the feed's server, answering 429 or 503 with
+	// Retry-After, asked not to be fetched before (at most a day ahead);
+	// refreshes skip the feed until then. Zero when it did not ask.
+	RetryAfter time.Time `json:"retry_after,omitzero"`
+	Unread     int       `json:"unread"`
+	Total      int       `json:"total"`
+	// Account is the sync account the feed comes from (see feed/remote);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`
 }

@@ -9,6 +9,11 @@ import (
 // ErrNotFound is returned (wrapped) by Store lookups that match nothing.
 var ErrNotFound = errors.New("not found")
 
+// ErrCacheDamaged is wrapped by every write to a cache whose file was
+// found damaged: nothing more is written to it until it is repaired
+// (`akhbar cache repair`), so the damage does not spread.
+var ErrCacheDamaged = errors.New("the cache file is damaged; nothing more is written to it: run `akhbar cache repair` to salvage it into a fresh cache")
+
 // Order is the sort order of a headline list.
 type Order int
 
@@ -88,6 +93,9 @@ type Store interface {
 	SaveFetch(ctx context.Context, feedID int64, r FetchResult) ([]Item, error)
 	// SaveFeedError records a failed fetch on the feed, keeping its items.
 	SaveFeedError(ctx context.Context, feedID int64, msg string, at time.Time) error
+	// DeferFeed records that the feed's server asked not to be fetched
+	// before until (Retry-After); the next successful fetch clears it.
+	DeferFeed(ctx context.Context, feedID int64, until time.Time) error
 
 	// Items returns one page of headlines.
 	Items(ctx context.Context, q ItemQuery) ([]Item, error)

@@ -9,24 +9,23 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
 func TestFeedsPaneGroupsByAccount(t *testing.T) {
 	st := newTestStore(t, 3)
 	ctx := context.Background()
-	a, err := st.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: "http://127.0.0.1:1"})
+	a, err := st.SaveAccount(ctx, feed.Account{Kind: feed.KindMiniflux, URL: "http://127.0.0.1:1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveFeeds(ctx, a.ID, []sync.RemoteFeed{{RemoteID: "f1", URL: "https://s.example/rss", Title: "Synced feed", Folder: "News"}}); err != nil {
+	if err := st.SaveFeeds(ctx, a.ID, []feed.RemoteFeed{{RemoteID: "f1", URL: "https://s.example/rss", Title: "Synced feed", Folder: "News"}}); err != nil {
 		t.Fatal(err)
 	}
-	var entries []sync.Entry
+	var entries []feed.Entry
 	for _, id := range []string{"1", "2"} {
 		it := feed.Item{URL: "https://s.example/" + id, Title: "Synced story " + id, Published: testNow}
 		it.ID = feed.ItemID("https://s.example/rss", it)
-		entries = append(entries, sync.Entry{RemoteID: id, RemoteFeedID: "f1", Item: it, ChangedAt: time.Now()})
+		entries = append(entries, feed.Entry{RemoteID: id, RemoteFeedID: "f1", Item: it, ChangedAt: time.Now()})
 	}
 	if err := st.SaveEntries(ctx, a.ID, entries); err != nil {
 		t.Fatal(err)

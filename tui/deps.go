@@ -59,7 +59,7 @@ type Options struct {
 	// AutoRefresh refreshes every feed at this interval; 0 turns it off.
 	AutoRefresh time.Duration
 	// RefreshOnStart refreshes every feed as soon as the feeds are known;
-	// SyncOnStart only the feeds of sync accounts (see feed/sync).
+	// SyncOnStart only the feeds of sync accounts (see feed/remote).
 	RefreshOnStart bool
 	SyncOnStart    bool
 	// Keys replaces the default key map (see KeyMap.Rebind).

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/theme"
 )
 
 // entryKind says what a row of the feeds pane stands for.
@@ -261,11 +263,11 @@ func (p *feedsPane) under() []feed.Feed {
 }
 
 // view draws the visible rows, exactly width cells each.
-func (p *feedsPane) view(width int, focused bool, s Styles, o render.Options) []string {
+func (p *feedsPane) view(width int, focused bool, now time.Time, s theme.Theme, o render.Options) []string {
 	o.Color = false
 	rows := make([]string, 0, p.height)
 	for i := p.top; i < len(p.entries) && len(rows) < p.height; i++ {
-		rows = append(rows, p.row(p.entries[i], i == p.cursor, focused, width, s, o))
+		rows = append(rows, p.row(p.entries[i], i == p.cursor, focused, width, now, s, o))
 	}
 	for len(rows) < p.height {
 		rows = append(rows, strings.Repeat(" ", width))
@@ -273,7 +275,10 @@ func (p *feedsPane) view(width int, focused bool, s Styles, o render.Options) []
 	return rows
 }
 
-func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o render.Options) string {
+// row draws one entry. A feed that failed is marked "!"; one whose server
+// asked not to be fetched yet (Retry-After) is marked "~" and skipped by
+// refreshes until then.
+func (p *feedsPane) row(e entry, cursor, focused bool, width int, now time.Time, s theme.Theme, o render.Options) string {
 	count := ""
 	if e.unread > 0 {
 		count = " " + fmt.Sprint(e.unread) + " "
@@ -284,6 +289,8 @@ func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o re
 		lead = strings.Repeat("  ", e.depth) + "▸"
 	case e.kind == entryFolder || e.kind == entryAccount:
 		lead = strings.Repeat("  ", e.depth) + "▾"
+	case e.kind == entryFeed && e.feed.RetryAfter.After(now):
+		lead = "~" + lead[1:]
 	case e.feed.LastError != "":
 		lead = "!" + lead[1:]
 	}

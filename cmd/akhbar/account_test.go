@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
+	"net/http"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"miniflux.app/v2/client"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 )
 
 // The account commands, refresh and the TUI against a real Miniflux (with
@@ -101,5 +104,48 @@ func TestMinifluxAccountEndToEnd(t *testing.T) {
 	akhbar(t, env, "account", "remove", s.URL)
 	if out := akhbar(t, env, "account", "list"); strings.TrimSpace(out) != "" {
 		t.Fatalf("account list after remove:\n%s", out)
+	}
+}
+
+// TestAccountAddRefusesClearTextPassword: `account add` with http:// to a
+// server not on this machine is refused before any request (the password
+// would travel in clear), unless --insecure-http is given.
+func TestAccountAddRefusesClearTextPassword(t *testing.T) {
+	ip := ""
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() {
+				ip = n.IP.String()
+				break
+			}
+		}
+	}
+	if ip == "" {
+		t.Skip("no non-loopback interface address to play a remote server on")
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(ip, "0"))
+	if err != nil {
+		t.Skipf("cannot listen on %s: %v", ip, err)
+	}
+	var hits atomic.Int32
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		hits.Add(1)
+		http.Error(w, "no", http.StatusUnauthorized)
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	remote := "http://" + ln.Addr().String() + "/"
+	env := append(xdgEnv(t), "AKHBAR_TEST_TOKEN=secret-token")
+
+	msg := akhbarFails(t, env, "account", "add", "miniflux", remote, "--token-env", "AKHBAR_TEST_TOKEN")
+	if !strings.Contains(msg, "in clear") || !strings.Contains(msg, "--insecure-http") {
+		t.Errorf("refusal: %q", msg)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Fatalf("the server got %d request(s) before the refusal", n)
+	}
+	akhbarFails(t, env, "account", "add", "miniflux", remote, "--token-env", "AKHBAR_TEST_TOKEN", "--insecure-http")
+	if hits.Load() == 0 {
+		t.Error("--insecure-http: the server was not asked")
 	}
 }

@@ -72,7 +72,9 @@ func (a *app) openStore() (*cache.Store, error) {
 	}
 	a.store = st
 	if moved := st.Recovered(); moved != "" {
-		fmt.Fprintf(a.stderr, "akhbar: the cache was damaged; moved it to %s and started a fresh one\n", moved)
+		sv := st.Salvaged()
+		fmt.Fprintf(a.stderr, "akhbar: the cache was damaged; salvaged %d feed(s), %d read/starred state(s) and %d item(s) into a fresh one; the damaged file is at %s\n",
+			sv.Feeds, sv.States, sv.Items, a.clean(moved))
 	}
 	if err := a.applyFolders(context.Background(), st); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
 )
 
@@ -102,5 +103,59 @@ func TestRefreshFailuresAreLogged(t *testing.T) {
 	log, err := os.ReadFile(filepath.Join(state, "akhbar", "akhbar.log"))
 	if err != nil || !strings.Contains(string(log), srv.URL("/feed.xml")) || !strings.Contains(string(log), "500") {
 		t.Fatalf("akhbar.log (%v):\n%s", err, log)
+	}
+}
+
+// TestRetryAfterShownAndHonoured: a feed answering 429 with Retry-After
+// is skipped by the next refresh, and `akhbar feeds` says until when.
+func TestRetryAfterShownAndHonoured(t *testing.T) {
+	srv := fixtureServer(t)
+	env := xdgEnv(t)
+	akhbar(t, env, "add", srv.URL("/feed.xml"))
+	srv.Handle("/feed.xml", feedtest.Route{Status: 429, Header: map[string][]string{"Retry-After": {"7200"}}})
+	akhbar(t, env, "refresh")
+	hits := srv.Hits("/feed.xml")
+	out := akhbar(t, env, "refresh")
+	if srv.Hits("/feed.xml") != hits || !strings.Contains(out, "skipped: the server asked not to be fetched before") {
+		t.Errorf("second refresh fetched the feed again (%d → %d hits):\n%s", hits, srv.Hits("/feed.xml"), out)
+	}
+	if feeds := akhbar(t, env, "feeds"); !strings.Contains(feeds, "waiting: the server asked not to be fetched before") {
+		t.Errorf("feeds does not say the feed is waiting:\n%s", feeds)
+	}
+}
+
+// TestCacheRepairCommand: `akhbar cache repair` salvages a damaged cache
+// into a fresh one and keeps the damaged file aside.
+func TestCacheRepairCommand(t *testing.T) {
+	env := xdgEnv(t)
+	var data string
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "XDG_DATA_HOME="); ok {
+			data = filepath.Join(v, "akhbar")
+		}
+	}
+	if err := os.MkdirAll(data, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(data, "cache.db")
+	if err := cache.Generate(path, 200, 4); err != nil {
+		t.Fatal(err)
+	}
+	fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fh.WriteAt(bytes.Repeat([]byte{0xa5}, 3*4096), 40*4096); err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := akhbar(t, env, "cache", "repair")
+	if !strings.Contains(out, "Salvaged 4 feed(s)") || !strings.Contains(out, "cache.db.corrupt-") {
+		t.Fatalf("cache repair:\n%s", out)
+	}
+	if feeds := akhbar(t, env, "feeds"); strings.Count(feeds, "unread /") != 4 {
+		t.Errorf("feeds after repair:\n%s", feeds)
 	}
 }

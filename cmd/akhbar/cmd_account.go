@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -12,7 +13,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
-	"github.com/akhbar/akhbar/feed/sync"
+	"github.com/akhbar/akhbar/feed/remote"
 )
 
 // AccountConfig is one [accounts."URL"] table: who to log in as and where
@@ -31,18 +32,18 @@ func (ac AccountConfig) empty() bool {
 
 // credential says where the secret comes from; it fails when the table
 // names no source or two kinds of secret.
-func (ac AccountConfig) credential() (sync.Credential, error) {
+func (ac AccountConfig) credential() (feed.Credential, error) {
 	pw := len(ac.PasswordCommand) > 0 || ac.PasswordEnv != ""
 	tok := len(ac.TokenCommand) > 0 || ac.TokenEnv != ""
 	switch {
 	case pw && tok:
-		return sync.Credential{}, errors.New("give a password or a token, not both")
+		return feed.Credential{}, errors.New("give a password or a token, not both")
 	case pw:
-		return sync.Credential{Kind: sync.Password, Command: ac.PasswordCommand, Env: ac.PasswordEnv}, nil
+		return feed.Credential{Kind: feed.SecretPassword, Command: ac.PasswordCommand, Env: ac.PasswordEnv}, nil
 	case tok:
-		return sync.Credential{Kind: sync.Token, Command: ac.TokenCommand, Env: ac.TokenEnv}, nil
+		return feed.Credential{Kind: feed.SecretToken, Command: ac.TokenCommand, Env: ac.TokenEnv}, nil
 	}
-	return sync.Credential{}, errors.New("no password_command, token_command, password_env or token_env")
+	return feed.Credential{}, errors.New("no password_command, token_command, password_env or token_env")
 }
 
 func (a *app) accountCommand() *cobra.Command {
@@ -56,17 +57,21 @@ func (a *app) accountCommand() *cobra.Command {
 
 func (a *app) accountAddCommand() *cobra.Command {
 	var ac AccountConfig
+	var insecureHTTP bool
 	c := &cobra.Command{
 		Use:   "add miniflux|greader URL",
 		Short: "Add an account and sync it once (the secret comes from a command or a variable, see README)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			kind := sync.Kind(args[0])
-			if kind != sync.KindMiniflux && kind != sync.KindGReader {
+			kind := feed.AccountKind(args[0])
+			if kind != feed.KindMiniflux && kind != feed.KindGReader {
 				return fmt.Errorf("account add: unknown kind %q: want miniflux or greader", args[0])
 			}
 			if !feed.IsWebURL(args[1]) {
 				return fmt.Errorf("account add %s: not an http or https URL", args[1])
+			}
+			if err := checkClearText(args[1], insecureHTTP); err != nil {
+				return fmt.Errorf("account add %s: %w", args[1], err)
 			}
 			if ac.empty() {
 				ac = a.cfg.Accounts[args[1]]
@@ -79,7 +84,7 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			acc, err := st.SaveAccount(cmd.Context(), sync.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
+			acc, err := st.SaveAccount(cmd.Context(), feed.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
 			if err != nil {
 				return err
 			}
@@ -100,7 +105,27 @@ func (a *app) accountAddCommand() *cobra.Command {
 	f.StringSliceVar(&ac.TokenCommand, "token-command", nil, "command (argv, comma-separated) that prints the API token")
 	f.StringVar(&ac.PasswordEnv, "password-env", "", "environment variable holding the password")
 	f.StringVar(&ac.TokenEnv, "token-env", "", "environment variable holding the API token")
+	f.BoolVar(&insecureHTTP, "insecure-http", false, "allow http:// to a server that is not on this machine (the password or token travels in clear)")
 	return c
+}
+
+// checkClearText refuses an http:// server URL whose host is not this
+// machine (localhost or a loopback address, decided without DNS), since
+// the password or token would cross the network in clear, unless the user
+// passed --insecure-http.
+func checkClearText(rawURL string, insecure bool) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Scheme != "http" || insecure {
+		return err
+	}
+	host := strings.ToLower(u.Hostname())
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("http:// would send the password or token in clear to %s: use https, or pass --insecure-http to accept that", u.Host)
 }
 
 func (a *app) accountListCommand() *cobra.Command {
@@ -155,24 +180,24 @@ func (a *app) accountRemoveCommand() *cobra.Command {
 }
 
 // findAccount finds an account by ID or URL.
-func findAccount(ctx context.Context, st *cache.Store, arg string) (sync.Account, error) {
+func findAccount(ctx context.Context, st *cache.Store, arg string) (feed.Account, error) {
 	accounts, err := st.Accounts(ctx)
 	if err != nil {
-		return sync.Account{}, err
+		return feed.Account{}, err
 	}
 	for _, acc := range accounts {
 		if strconv.FormatInt(acc.ID, 10) == arg || strings.TrimSuffix(acc.URL, "/") == strings.TrimSuffix(arg, "/") {
 			return acc, nil
 		}
 	}
-	return sync.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
+	return feed.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
 }
 
 // syncAccount brings one account and the cache in step.
-func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc sync.Account) (sync.Stats, error) {
-	eng, err := sync.Open(ctx, acc, st, nil)
+func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc feed.Account) (feed.SyncStats, error) {
+	eng, err := remote.Open(ctx, acc, st, nil)
 	if err != nil {
-		return sync.Stats{}, err
+		return feed.SyncStats{}, err
 	}
 	stats, err := eng.Sync(ctx)
 	if err != nil {

@@ -17,8 +17,9 @@ func (a *app) cleanupCommand() *cobra.Command {
 		Short: "Drop old items and articles the retention limits do not keep, then compact the cache",
 		Long: `Drop what the retention limits do not keep, then compact the cache file.
 
-Starred items always stay, and so do the items a feed still lists. Unread
-items stay for --unread-days. A feed's own limits come from config.toml:
+Starred items always stay, and so do the items a feed's latest full fetch
+lists and the items a sync account's server still has (see the README).
+Unread items stay for --unread-days. A feed's own limits come from config.toml:
 
   [feeds."https://example.com/rss"]
   keep_days = 30

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -157,6 +158,10 @@ func (a *app) printFeed(f feed.Feed) {
 	a.printf("%s\t%d unread / %d\t%s\t%s\n", title, f.Unread, f.Total, fetched, f.URL)
 	if f.LastError != "" {
 		a.printf("\terror: %s\n", f.LastError)
+	}
+	if f.RetryAfter.After(time.Now()) {
+		a.printf("\twaiting: the server asked not to be fetched before %s (Retry-After); refreshes skip it until then\n",
+			f.RetryAfter.Local().Format("2006-01-02 15:04"))
 	}
 }
 

@@ -27,7 +27,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(
 		a.addCommand(), a.removeCommand(), a.feedsCommand(), a.refreshCommand(),
 		a.listCommand(), a.readCommand(), a.relatedCommand(), a.searchCommand(),
-		a.importCommand(), a.exportCommand(), a.demoCommand(), a.accountCommand(), a.cleanupCommand(),
+		a.importCommand(), a.exportCommand(), a.demoCommand(), a.accountCommand(), a.cleanupCommand(), a.cacheCommand(),
 		a.followCommand(), a.followingCommand(), a.unfollowCommand(),
 	)
 	return root

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	stdsync "sync"
+	"sync"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
@@ -40,7 +40,7 @@ func (a *app) update(ctx context.Context, st *cache.Store, feeds []feed.Feed, pr
 			total++
 		}
 	}
-	var mu stdsync.Mutex
+	var mu sync.Mutex
 	done := 0
 	report := func(p refresh.Progress) {
 		mu.Lock()
@@ -97,7 +97,7 @@ func (a *app) fetchMissingArticles(ctx context.Context, st *cache.Store, account
 		}
 	}
 	sem := make(chan struct{}, max(a.cfg.Refresh.PerHost, 1))
-	var wg stdsync.WaitGroup
+	var wg sync.WaitGroup
 	for _, it := range items {
 		if !feed.IsWebURL(it.URL) {
 			continue

@@ -83,24 +83,31 @@ func saveArticleTx(ctx context.Context, tx *stmtTx, a feed.Article, now time.Tim
 // Article returns the cached full text of the page at url, failing with
 // feed.ErrNotFound when there is none.
 func (s *Store) Article(ctx context.Context, url string) (feed.Article, error) {
-	var a feed.Article
-	var dir, blocks, links, related string
-	var pub, mod sql.NullString
-	err := s.r.QueryRowContext(ctx, `SELECT url, item_id, title, byline, lang, dir, published,
-		modified, section, site_name, image, blocks, links, related FROM articles WHERE url = ?`, url).
-		Scan(&a.URL, &a.ID, &a.Title, &a.Byline, &a.Lang, &dir, &pub, &mod, &a.Section,
-			&a.SiteName, &a.Image, &blocks, &links, &related)
+	a, err := scanArticle(s.r.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE url = ?`, url))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = notFound("article")
-	}
-	if err == nil {
-		a.Dir = feed.Dir(dir)
-		err = decodeArticle(&a, pub, mod, blocks, links, related)
 	}
 	if err != nil {
 		return feed.Article{}, fmt.Errorf("article %s: %w", url, err)
 	}
 	return a, nil
+}
+
+// articleCols are the columns scanArticle reads.
+const articleCols = `url, item_id, title, byline, lang, dir, published,
+	modified, section, site_name, image, blocks, links, related`
+
+func scanArticle(row interface{ Scan(...any) error }) (feed.Article, error) {
+	var a feed.Article
+	var dir, blocks, links, related string
+	var pub, mod sql.NullString
+	err := row.Scan(&a.URL, &a.ID, &a.Title, &a.Byline, &a.Lang, &dir, &pub, &mod, &a.Section,
+		&a.SiteName, &a.Image, &blocks, &links, &related)
+	if err != nil {
+		return a, err
+	}
+	a.Dir = feed.Dir(dir)
+	return a, decodeArticle(&a, pub, mod, blocks, links, related)
 }
 
 func decodeArticle(a *feed.Article, pub, mod sql.NullString, blocks, links, related string) error {

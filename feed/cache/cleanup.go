@@ -9,6 +9,8 @@ import (
 	"maps"
 	"slices"
 	"time"
+
+	"github.com/akhbar/akhbar/feed"
 )
 
 // Limits bound how much of one feed the cache keeps. A zero field means
@@ -33,11 +35,18 @@ func (l Limits) String() string {
 // Retention is what Cleanup keeps. Whatever the limits:
 //
 //   - starred items are always kept (and their articles);
-//   - items the feed still lists in its latest fetch are kept, or the
-//     next refresh would bring them back as new, unread items;
+//   - items of a local feed that its latest full fetch listed are kept,
+//     or the next refresh would bring them back as new, unread items (a
+//     304 or a failed fetch re-lists nothing and changes nothing);
+//   - items of a synced feed that the server has are kept: their
+//     retention is the server's. A sync removes the entries the server
+//     deletes. Of a Google Reader API account only unread items count
+//     as held, as the API does not tell which read ones the server
+//     still has (feed.AccountKind.ListsEveryEntry);
 //   - unread items are kept for UnreadDays (when longer than KeepDays),
 //     but still count towards KeepItems.
 //
+// So the limits judge only items that no fetch or server still lists.
 // An item's age is its date (clamped to when it was first fetched). The
 // article of a removed item goes with it (unless another item links to
 // the same page), and so does its row of the search index. Articles
@@ -82,6 +91,9 @@ type CleanupReport struct {
 // is too full even to delete (VACUUM needs room for a copy of the file).
 func (s *Store) Cleanup(ctx context.Context, r Retention) (CleanupReport, error) {
 	var rep CleanupReport
+	if err := s.w.damaged(); err != nil {
+		return rep, fmt.Errorf("cleanup: %w", err)
+	}
 	before, err := s.pages(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("cleanup: %w", err)
@@ -96,7 +108,7 @@ func (s *Store) Cleanup(ctx context.Context, r Retention) (CleanupReport, error)
 			var ns []int64
 			urls := map[string]bool{}
 			for _, f := range batch {
-				if err := doomedItems(ctx, tx, f.id, r.limitsFor(f.url), r.UnreadDays, now, &ns, urls); err != nil {
+				if err := doomedItems(ctx, tx, f, r.limitsFor(f.url), r.UnreadDays, now, &ns, urls); err != nil {
 					return fmt.Errorf("%s: %w", f.url, err)
 				}
 			}
@@ -149,20 +161,13 @@ const cleanupBatch = 50
 
 // doomedItems adds to ns and urls the numbers and links of the items of
 // one feed that l does not keep.
-func doomedItems(ctx context.Context, tx *stmtTx, feedID int64, l Limits, unreadDays int, now time.Time, ns *[]int64, urls map[string]bool) error {
+func doomedItems(ctx context.Context, tx *stmtTx, f feedURL, l Limits, unreadDays int, now time.Time, ns *[]int64, urls map[string]bool) error {
 	if l.KeepDays <= 0 && l.KeepItems <= 0 {
 		return nil
 	}
-	var latest sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT max(seen) FROM items WHERE feed_id = ?`, feedID).Scan(&latest); err != nil {
-		return err
-	}
-	if !latest.Valid {
-		return nil // no items
-	}
-	cond, args := doomed(feedID, l, unreadDays, now)
-	rows, err := tx.QueryContext(ctx, `SELECT n, url FROM items WHERE feed_id = ? AND starred = 0 AND seen < ? AND (`+cond+`)`,
-		append([]any{feedID, latest.Int64}, args...)...)
+	cond, args := doomed(f.id, l, unreadDays, now)
+	rows, err := tx.QueryContext(ctx, `SELECT n, url FROM items WHERE feed_id = ? AND starred = 0 AND `+
+		listedSQL+` AND (`+cond+`)`, append([]any{f.id, f.account, f.account, f.allRead, f.listed}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -178,8 +183,16 @@ func doomedItems(ctx context.Context, tx *stmtTx, feedID int64, l Limits, unread
 	return errors.Join(rows.Err(), rows.Close())
 }
 
-// doomed is the condition, on top of "not starred, not in the latest
-// fetch", that selects the items of feedID that l does not keep.
+// listedSQL is true for an item no fetch or server still lists. Its
+// arguments: the feed's account (0 for none) twice, whether the
+// account's server lists read entries too, and the feed's latest full
+// fetch.
+const listedSQL = `CASE WHEN ? != 0
+	THEN NOT EXISTS (SELECT 1 FROM remote_items r WHERE r.item = items.n AND r.account = ? AND (items.read = 0 OR ?))
+	ELSE seen != ? END`
+
+// doomed is the condition, on top of "not starred, not listed", that
+// selects the items of feedID that l does not keep.
 func doomed(feedID int64, l Limits, unreadDays int, now time.Time) (string, []any) {
 	cond, args := "0", []any{}
 	if l.KeepDays > 0 {
@@ -245,15 +258,21 @@ func cleanLoneArticles(ctx context.Context, tx *sql.Tx, cut time.Time, rep *Clea
 	return err
 }
 
-// feedURL is a feed's ID and URL.
+// feedURL is what Cleanup needs of a feed: its ID and URL, its latest
+// full fetch, and its account (0 for a local feed) and whether that
+// account's server lists read entries too.
 type feedURL struct {
-	id  int64
-	url string
+	id      int64
+	url     string
+	listed  int64
+	account int64
+	allRead bool
 }
 
-// feedURLs lists every feed's ID and URL.
+// feedURLs lists every feed.
 func (s *Store) feedURLs(ctx context.Context) ([]feedURL, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, url FROM feeds ORDER BY id`)
+	rows, err := s.r.QueryContext(ctx, `SELECT f.id, f.url, f.listed, coalesce(f.account, 0), coalesce(a.kind, '')
+		FROM feeds f LEFT JOIN accounts a ON a.id = f.account ORDER BY f.id`)
 	if err != nil {
 		return nil, err
 	}
@@ -261,9 +280,11 @@ func (s *Store) feedURLs(ctx context.Context) ([]feedURL, error) {
 	var out []feedURL
 	for rows.Next() {
 		var f feedURL
-		if err := rows.Scan(&f.id, &f.url); err != nil {
+		var kind feed.AccountKind
+		if err := rows.Scan(&f.id, &f.url, &f.listed, &f.account, &kind); err != nil {
 			return nil, err
 		}
+		f.allRead = kind.ListsEveryEntry()
 		out = append(out, f)
 	}
 	return out, rows.Err()

@@ -2,6 +2,8 @@ package cache
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -220,5 +222,42 @@ func TestCleanupVacuumGivesSpaceBack(t *testing.T) {
 	}
 	if rep.Freed < 1<<20 || info.Size() > 1<<20 {
 		t.Fatalf("freed %d bytes, file now %d bytes: want most of 2 MB of articles given back", rep.Freed, info.Size())
+	}
+}
+
+// TestCleanupAfterUpgrade: a cache made before feeds recorded their
+// latest full fetch keeps what that fetch listed (the newest seen of
+// each feed stands in for it), and judges the rest by age.
+func TestCleanupAfterUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/old.db"
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, step := range migrations[:5] {
+		must(t, migrateStep(ctx, db, i+1, step))
+	}
+	old := fetchTime.AddDate(-1, 0, 0)
+	_, err = db.Exec(`INSERT INTO feeds (id, url) VALUES (1, 'https://old.example/rss')`)
+	must(t, err)
+	for i, seen := range []int64{fetchTime.Unix(), fetchTime.Unix(), fetchTime.Unix() - 3600} {
+		_, err = db.Exec(`INSERT INTO items (id, feed_id, guid, fetched, sort_time, seen) VALUES (?, 1, ?, ?, ?, ?)`,
+			fmt.Sprint("old-", i), fmt.Sprint("g", i), encTime(old), old.Unix(), seen)
+		must(t, err)
+	}
+	must(t, db.Close())
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.now = func() time.Time { return fetchTime }
+	rep, err := s.Cleanup(ctx, Retention{Limits: Limits{KeepDays: 30}, UnreadDays: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := guids(t, s, 1); rep.Items != 1 || !slices.Equal(got, []string{"g0", "g1"}) {
+		t.Fatalf("after the upgrade cleanup removed %d, kept %v; want the two of the latest fetch", rep.Items, got)
 	}
 }

@@ -12,17 +12,20 @@ import (
 
 // feedCols are the columns scanFeed reads, in order.
 const feedCols = `id, url, CASE title WHEN '' THEN own_title ELSE title END,
-	site_url, folder, etag, last_modified, last_fetch, last_error, unread, total, coalesce(account, 0)`
+	site_url, folder, etag, last_modified, last_fetch, last_error, unread, total, coalesce(account, 0), retry_after`
 
 func scanFeed(row interface{ Scan(...any) error }) (feed.Feed, error) {
 	var f feed.Feed
-	var last sql.NullString
+	var last, retry sql.NullString
 	err := row.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &f.Folder, &f.ETag,
-		&f.LastModified, &last, &f.LastError, &f.Unread, &f.Total, &f.Account)
+		&f.LastModified, &last, &f.LastError, &f.Unread, &f.Total, &f.Account, &retry)
 	if err != nil {
 		return f, err
 	}
-	f.LastFetch, err = decTime(last)
+	if f.LastFetch, err = decTime(last); err != nil {
+		return f, err
+	}
+	f.RetryAfter, err = decTime(retry)
 	return f, err
 }
 
@@ -150,6 +153,22 @@ func (s *Store) SaveFeedError(ctx context.Context, feedID int64, msg string, at 
 	})
 	if err != nil {
 		return fmt.Errorf("save error of feed %d: %w", feedID, err)
+	}
+	return nil
+}
+
+// DeferFeed records that the feed's server asked not to be fetched before
+// until. It fails with feed.ErrNotFound when there is no such feed.
+func (s *Store) DeferFeed(ctx context.Context, feedID int64, until time.Time) error {
+	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET retry_after = ? WHERE id = ?`, encTime(until), feedID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "feed")
+	})
+	if err != nil {
+		return fmt.Errorf("defer feed %d: %w", feedID, err)
 	}
 	return nil
 }

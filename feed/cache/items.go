@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
 // DefaultPageSize is the page size of Items when the query gives none.
@@ -205,7 +204,7 @@ func (s *Store) SetRead(ctx context.Context, ids []string, read bool) error {
 			if n == 0 {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, queueSQL, sync.Read, read, at, id); err != nil {
+			if _, err := tx.ExecContext(ctx, queueSQL, feed.FieldRead, read, at, id); err != nil {
 				return err
 			}
 		}
@@ -229,7 +228,7 @@ func (s *Store) SetStarred(ctx context.Context, id string, starred bool) error {
 		if err := mustAffect(res, "item"); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, queueSQL, sync.Starred, starred, s.now().UnixNano(), id)
+		_, err = tx.ExecContext(ctx, queueSQL, feed.FieldStarred, starred, s.now().UnixNano(), id)
 		return err
 	})
 	if err != nil {

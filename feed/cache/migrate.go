@@ -141,7 +141,7 @@ CREATE TABLE pending_state (
 	`
 ALTER TABLE follows ADD COLUMN match TEXT NOT NULL DEFAULT '""';
 `,
-	// 5: sync accounts (feed/sync.Local). A synced feed is an ordinary
+	// 5: sync accounts (feed.SyncLocal). A synced feed is an ordinary
 	// row of feeds with its account and remote ID; remote_items maps
 	// the account's entry IDs to items; sync_queue holds local changes
 	// not yet accepted by the server, written in the transaction of the
@@ -179,6 +179,15 @@ CREATE TABLE sync_queue (
 );
 CREATE INDEX sync_queue_entry ON sync_queue(account, remote_id, field);
 `,
+	// 6: when a feed's latest full fetch was (a 304 or a failure
+	// re-lists nothing): retention keeps the items whose seen equals it.
+	// Until then the old rule's latest seen stands in.
+	`
+ALTER TABLE feeds ADD COLUMN listed INTEGER NOT NULL DEFAULT 0; -- unix time of the latest full fetch
+UPDATE feeds SET listed = coalesce((SELECT max(seen) FROM items WHERE items.feed_id = feeds.id), 0);
+`,
+	// 7: when a feed's server asked not to be fetched before (Retry-After).
+	`ALTER TABLE feeds ADD COLUMN retry_after TEXT;`,
 }
 
 // migrate brings the database up to the last step. Each step runs in its

@@ -12,7 +12,10 @@ import (
 )
 
 // SaveFetch records one successful fetch of the feed feedID in one
-// transaction: its metadata, and each item upserted by identity. An item
+// transaction: its metadata, and each item upserted by identity. A full
+// fetch stamps the feed and the items it lists with its time, which is
+// how retention knows what the feed still lists; a 304 (NotModified)
+// re-lists nothing and changes only the fetch time. An item
 // is the same as a stored one when its ID (it.ID, or feed.ItemID of the
 // feed URL and the item) matches, or else when the feed, link and title
 // match (a feed that rewrites its GUIDs on every fetch does not grow the
@@ -45,14 +48,14 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 		return nil, err
 	}
 	if r.NotModified {
-		_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetch = ?, last_error = '' WHERE id = ?`, encTime(r.At), feedID)
+		_, err = tx.ExecContext(ctx, `UPDATE feeds SET last_fetch = ?, last_error = '', retry_after = NULL WHERE id = ?`, encTime(r.At), feedID)
 		return nil, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE feeds SET
 		own_title = CASE ? WHEN '' THEN own_title ELSE ? END,
 		site_url = CASE ? WHEN '' THEN site_url ELSE ? END,
-		etag = ?, last_modified = ?, last_fetch = ?, last_error = ''
-		WHERE id = ?`, r.Title, r.Title, r.SiteURL, r.SiteURL, r.ETag, r.LastModified, encTime(r.At), feedID)
+		etag = ?, last_modified = ?, last_fetch = ?, last_error = '', listed = ?, retry_after = NULL
+		WHERE id = ?`, r.Title, r.Title, r.SiteURL, r.SiteURL, r.ETag, r.LastModified, encTime(r.At), r.At.Unix(), feedID)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +119,7 @@ func saveItem(ctx context.Context, tx *stmtTx, it feed.Item, at time.Time) (bool
 		return false, err
 	}
 	if !found {
-		return true, insertItem(ctx, tx, it, string(cats), at)
+		return true, insertItem(ctx, tx, it, string(cats), at, at.Unix())
 	}
 	return false, updateItem(ctx, tx, old, it, string(cats), at)
 }
@@ -155,7 +158,9 @@ func updateItem(ctx context.Context, tx *stmtTx, old stored, it feed.Item, cats 
 	return nil
 }
 
-func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at time.Time) error {
+// insertItem adds it, fetched at at (unless it says when) and listed by
+// the fetch of time seen (0: by none).
+func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at time.Time, seen int64) error {
 	fetched := it.Fetched
 	if fetched.IsZero() {
 		fetched = at
@@ -168,7 +173,7 @@ func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at t
 		VALUES (?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.ID, it.FeedID, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
 		encTime(it.Updated), encTime(fetched), sortTime(it.Published, it.Updated, fetched), cats,
-		it.Image, it.Lang, it.Read, it.Starred, clampPosition(it.Position), at.Unix())
+		it.Image, it.Lang, it.Read, it.Starred, clampPosition(it.Position), seen)
 	if err != nil {
 		return err
 	}

@@ -213,7 +213,7 @@ func addStarred(ctx context.Context, tx *stmtTx, si StateItem, feedID int64, now
 	it := feed.Item{ID: si.ID, FeedID: feedID, GUID: si.GUID, URL: si.URL, Title: si.Title,
 		Summary: si.Summary, Author: si.Author, Published: si.Published,
 		Read: si.Read, Starred: true, Position: si.Position}
-	if err := insertItem(ctx, tx, it, "[]", now); err != nil {
+	if err := insertItem(ctx, tx, it, "[]", now, 0); err != nil { // imported, not listed by a fetch
 		return err
 	}
 	if feedID != 0 {

@@ -69,7 +69,7 @@ func (t *stmtTx) Close() error {
 }
 
 // withStmtTx is withTx with statement reuse.
-func withStmtTx(ctx context.Context, db *sql.DB, fn func(*stmtTx) error) error {
+func withStmtTx(ctx context.Context, db txDB, fn func(*stmtTx) error) error {
 	return withTx(ctx, db, func(tx *sql.Tx) (err error) {
 		st := newStmtTx(tx)
 		defer func() { err = errors.Join(err, st.Close()) }()

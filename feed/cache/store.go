@@ -32,15 +32,18 @@
 //     feed_id NULL and the feed's title kept as Item.FeedTitle; they
 //     still show in lists of all items and of starred items, and
 //     subscribing to the feed again adopts them.
-//   - Damage: Open moves a foreign, truncated or damaged file aside
-//     (recover.go) and starts afresh; Recovered says where it went. A
-//     full disk fails writes with ErrFull; reads go on.
+//   - Damage: Open repairs a foreign, truncated or damaged file
+//     (repair.go): it salvages what is readable into a fresh cache and
+//     moves the file aside; Recovered says where it went. Damage met
+//     later stops all writes with feed.ErrCacheDamaged (damage.go) until
+//     `akhbar cache repair`. A full disk fails writes with ErrFull; reads
+//     go on.
 //   - Retention (cleanup.go): items.seen is the last fetch that listed
 //     an item, so Cleanup never drops what the feed still lists (it
 //     would come back as new and unread).
 //   - Follows (follow.go) are saved searches: their items are the
 //     search index's matches, so no table links them to items.
-//   - Sync (sync*.go): the cache is feed/sync's Local. Synced feeds are
+//   - Sync (sync*.go): the cache is feed.SyncLocal, used by feed/remote's engines. Synced feeds are
 //     rows of feeds with an account; remote_items maps entries to
 //     items; sync_queue holds local changes until the server has them.
 package cache
@@ -61,13 +64,15 @@ import (
 // Store is a feed.Store on one SQLite file. Its methods are safe for
 // concurrent use.
 type Store struct {
-	w      *sql.DB // one connection: every write
+	w      *writer // one connection: every write
 	r      *sql.DB // read-only connections
 	now    func() time.Time
 	stop   map[string]bool // stop words of Related; never written after Open
 	window int             // searchWindow; smaller in tests
-	// recovered is where Open moved a damaged cache file ("" if none).
+	// recovered is where Open moved a damaged cache file ("" if none),
+	// and salvaged what it saved from it.
 	recovered string
+	salvaged  RepairReport
 }
 
 var _ feed.Store = (*Store)(nil)
@@ -80,28 +85,33 @@ const readConns = 2
 
 // Open opens (creating if needed) the cache at path, migrates it to the
 // current schema, and returns a Store. A file that is not an SQLite
-// database, or a damaged one, is moved aside with its -wal and -shm files
-// (see Recovered) and a fresh cache is created in its place. Open fails
-// when the file cannot be opened or created, or a migration fails.
+// database, or one found damaged, is repaired (Repair): what can be read
+// of it is salvaged into a fresh cache, and it is moved aside with its
+// -wal and -shm files (see Recovered and Salvaged). Damage met later, in
+// a file too large to check in full here, stops writes (Damaged). Open
+// fails when the file cannot be opened or created, or a migration fails.
 func Open(path string) (*Store, error) {
 	s, err := open(path)
 	if err == nil || !isCorrupt(err) {
 		return s, err
 	}
-	moved, mvErr := moveAside(path, time.Now())
-	if mvErr != nil {
-		return nil, fmt.Errorf("open cache %s: %w", path, errors.Join(err, mvErr))
+	rep, rErr := Repair(context.Background(), path)
+	if rErr != nil {
+		return nil, fmt.Errorf("open cache %s: %w", path, errors.Join(err, rErr))
 	}
 	if s, err = open(path); err != nil {
 		return nil, err
 	}
-	s.recovered = moved
+	s.recovered, s.salvaged = rep.Aside, rep
 	return s, nil
 }
 
 // Recovered returns where Open moved a damaged or foreign cache file
 // before creating a fresh one, or "" when the file was fine.
 func (s *Store) Recovered() string { return s.recovered }
+
+// Salvaged is what Open saved from a damaged cache file (see Recovered).
+func (s *Store) Salvaged() RepairReport { return s.salvaged }
 
 // open opens the cache at path without any recovery.
 func open(path string) (*Store, error) {
@@ -122,7 +132,7 @@ func open(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readConns)
 	r.SetMaxIdleConns(readConns)
-	return &Store{w: w, r: r, now: time.Now, stop: stopWords(), window: searchWindow}, nil
+	return &Store{w: &writer{DB: w}, r: r, now: time.Now, stop: stopWords(), window: searchWindow}, nil
 }
 
 // dsn is the modernc.org/sqlite data source name for the cache at path.
@@ -146,10 +156,19 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
+// txDB is a pool that begins transactions: *sql.DB or the *writer.
+type txDB interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
 // withTx runs fn in a transaction of db (a write transaction on the write
 // pool), committing when fn returns nil and rolling back otherwise. An
-// error caused by a full disk wraps ErrFull.
-func withTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) (err error) {
+// error caused by a full disk wraps ErrFull; on the write pool, one
+// caused by a damaged file stops all later writes (writer.note).
+func withTx(ctx context.Context, db txDB, fn func(*sql.Tx) error) (err error) {
+	if w, ok := db.(*writer); ok {
+		defer func() { err = w.note(err) }()
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

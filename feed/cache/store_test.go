@@ -172,6 +172,7 @@ func TestNotFound(t *testing.T) {
 		{"SetStarred", func() error { return s.SetStarred(ctx, "nope", true) }},
 		{"SaveFetch", func() error { _, err := s.SaveFetch(ctx, 42, feed.FetchResult{}); return err }},
 		{"SaveFeedError", func() error { return s.SaveFeedError(ctx, 42, "boom", fetchTime) }},
+		{"DeferFeed", func() error { return s.DeferFeed(ctx, 42, fetchTime) }},
 		{"Related", func() error { _, err := s.Related(ctx, "nope", 5); return err }},
 	}
 	for _, tt := range tests {

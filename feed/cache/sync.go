@@ -9,21 +9,20 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
-// The cache is the sync.Local of feed/sync: accounts and their cursors,
+// The cache is the feed.SyncLocal of feed/remote: accounts and their cursors,
 // synced feeds as ordinary feeds (so lists, counts, search, related and
 // follows see them like any other), entries mapped to items by remote ID,
 // and the queue of local changes. SetRead, SetStarred and Mark queue the
 // change of a synced item in the transaction that makes it.
 
-var _ sync.Local = (*Store)(nil)
+var _ feed.SyncLocal = (*Store)(nil)
 
 // SaveAccount adds an account (ID 0) or updates one. Only where its
 // secret comes from is stored, never the secret. It fails with
 // feed.ErrNotFound when updating an unknown account.
-func (s *Store) SaveAccount(ctx context.Context, a sync.Account) (sync.Account, error) {
+func (s *Store) SaveAccount(ctx context.Context, a feed.Account) (feed.Account, error) {
 	cred, err := json.Marshal(a.Credential)
 	if err != nil {
 		return a, fmt.Errorf("save account: %w", err)
@@ -53,15 +52,15 @@ func (s *Store) SaveAccount(ctx context.Context, a sync.Account) (sync.Account, 
 
 // Accounts lists every account in the order they were added. It fails
 // only when the database does.
-func (s *Store) Accounts(ctx context.Context) ([]sync.Account, error) {
+func (s *Store) Accounts(ctx context.Context) ([]feed.Account, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, kind, url, username, credential FROM accounts ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("accounts: %w", err)
 	}
 	defer rows.Close()
-	var out []sync.Account
+	var out []feed.Account
 	for rows.Next() {
-		var a sync.Account
+		var a feed.Account
 		var cred string
 		if err := rows.Scan(&a.ID, &a.Kind, &a.URL, &a.Username, &cred); err != nil {
 			return nil, fmt.Errorf("accounts: %w", err)
@@ -136,7 +135,7 @@ func (s *Store) SaveCursor(ctx context.Context, account int64, cursor string) er
 // Mark sets an item's read or starred state and, when the item is an
 // entry of sync accounts, queues the change for each, in one
 // transaction. It fails with feed.ErrNotFound when there is no such item.
-func (s *Store) Mark(ctx context.Context, itemID string, field sync.Field, value bool, at time.Time) error {
+func (s *Store) Mark(ctx context.Context, itemID string, field feed.Field, value bool, at time.Time) error {
 	col, err := fieldColumn(field)
 	if err != nil {
 		return fmt.Errorf("mark %s: %w", itemID, err)
@@ -163,11 +162,11 @@ func (s *Store) Mark(ctx context.Context, itemID string, field sync.Field, value
 const queueSQL = `INSERT INTO sync_queue (account, item_id, remote_id, field, value, at)
 	SELECT r.account, i.id, r.remote_id, ?, ?, ? FROM items i JOIN remote_items r ON r.item = i.n WHERE i.id = ?`
 
-func fieldColumn(f sync.Field) (string, error) {
+func fieldColumn(f feed.Field) (string, error) {
 	switch f {
-	case sync.Read:
+	case feed.FieldRead:
 		return "read", nil
-	case sync.Starred:
+	case feed.FieldStarred:
 		return "starred", nil
 	}
 	return "", fmt.Errorf("unknown field %q", f)
@@ -175,16 +174,16 @@ func fieldColumn(f sync.Field) (string, error) {
 
 // Pending lists the account's queued changes, oldest first. It fails only
 // when the database does.
-func (s *Store) Pending(ctx context.Context, account int64) ([]sync.Change, error) {
+func (s *Store) Pending(ctx context.Context, account int64) ([]feed.Change, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, item_id, remote_id, field, value, at FROM sync_queue
 		WHERE account = ? ORDER BY id`, account)
 	if err != nil {
 		return nil, fmt.Errorf("pending changes of account %d: %w", account, err)
 	}
 	defer rows.Close()
-	var out []sync.Change
+	var out []feed.Change
 	for rows.Next() {
-		c := sync.Change{Account: account}
+		c := feed.Change{Account: account}
 		var at int64
 		if err := rows.Scan(&c.ID, &c.ItemID, &c.RemoteID, &c.Field, &c.Value, &at); err != nil {
 			return nil, fmt.Errorf("pending changes of account %d: %w", account, err)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
 // SaveEntries upserts the account's entries, in one transaction, as
@@ -20,8 +19,9 @@ import (
 // subscription the account took over is not duplicated. Read and starred
 // come from the entry, except a field with a queued change later than
 // the entry's ChangedAt: the later change wins. Removed entries go with
-// their articles, unless starred. It fails when the database does.
-func (s *Store) SaveEntries(ctx context.Context, account int64, entries []sync.Entry) error {
+// their articles and queued changes; a starred one stays as an item of
+// no entry. It fails when the database does.
+func (s *Store) SaveEntries(ctx context.Context, account int64, entries []feed.Entry) error {
 	now := s.now()
 	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
 		feeds := map[string]int64{}
@@ -43,11 +43,11 @@ func (s *Store) SaveEntries(ctx context.Context, account int64, entries []sync.E
 const keepLocalSQL = `EXISTS (SELECT 1 FROM sync_queue q WHERE q.account = r.account AND q.remote_id = r.remote_id
 	AND q.field = ? AND q.at > ?)`
 
-func saveEntry(ctx context.Context, tx *stmtTx, account int64, e sync.Entry, feeds map[string]int64, now time.Time) error {
+func saveEntry(ctx context.Context, tx *stmtTx, account int64, e feed.Entry, feeds map[string]int64, now time.Time) error {
 	n, mapped, err := mappedItem(ctx, tx, account, e.RemoteID)
 	if err != nil || e.Removed {
 		if err == nil && mapped {
-			err = removeEntry(ctx, tx, n)
+			err = removeEntry(ctx, tx, account, e.RemoteID, n)
 		}
 		return err
 	}
@@ -72,7 +72,7 @@ func saveEntry(ctx context.Context, tx *stmtTx, account int64, e sync.Entry, fee
 		read = CASE WHEN `+keepLocalSQL+` THEN read ELSE ? END,
 		starred = CASE WHEN `+keepLocalSQL+` THEN starred ELSE ? END
 		FROM remote_items r WHERE r.account = ? AND r.remote_id = ? AND items.n = r.item`,
-		sync.Read, changed, it.Read, sync.Starred, changed, it.Starred, account, e.RemoteID)
+		feed.FieldRead, changed, it.Read, feed.FieldStarred, changed, it.Starred, account, e.RemoteID)
 	return err
 }
 
@@ -121,7 +121,7 @@ func upsertEntryItem(ctx context.Context, tx *stmtTx, n int64, mapped bool, it f
 	if found {
 		return old.n, updateItem(ctx, tx, old, it, string(cats), now)
 	}
-	if err := insertItem(ctx, tx, it, string(cats), now); err != nil {
+	if err := insertItem(ctx, tx, it, string(cats), now, now.Unix()); err != nil {
 		return 0, err
 	}
 	err = tx.QueryRowContext(ctx, `SELECT n FROM items WHERE id = ?`, it.ID).Scan(&n)
@@ -139,9 +139,17 @@ func storedByN(ctx context.Context, tx *stmtTx, n int64) (stored, bool, error) {
 	return s, err == nil, err
 }
 
-// removeEntry deletes the item n of a removed entry, and its article,
-// unless the item is starred.
-func removeEntry(ctx context.Context, tx *stmtTx, n int64) error {
+// removeEntry forgets an entry the server removed, with its queued
+// changes, and deletes its item n and the item's article, unless the
+// item is starred: then it stays, akhbar's own, and retention treats it
+// like any item the server no longer has.
+func removeEntry(ctx context.Context, tx *stmtTx, account int64, remoteID string, n int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sync_queue WHERE account = ? AND remote_id = ?`, account, remoteID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM remote_items WHERE account = ? AND remote_id = ?`, account, remoteID); err != nil {
+		return err
+	}
 	var url string
 	var starred bool
 	err := tx.QueryRowContext(ctx, `SELECT url, starred FROM items WHERE n = ?`, n).Scan(&url, &starred)
@@ -149,4 +157,30 @@ func removeEntry(ctx context.Context, tx *stmtTx, n int64) error {
 		return err
 	}
 	return removeItems(ctx, tx, []int64{n}, map[string]bool{url: true}, &CleanupReport{})
+}
+
+// Held lists the account's entries the cache holds, with the server's
+// ID of their item's feed and the item's read and starred state. It
+// fails only when the database does.
+func (s *Store) Held(ctx context.Context, account int64) ([]feed.HeldEntry, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.remote_id, coalesce(f.remote_id, ''), i.read, i.starred
+		FROM remote_items r JOIN items i ON i.n = r.item
+		LEFT JOIN feeds f ON f.id = i.feed_id AND f.account = r.account
+		WHERE r.account = ?`, account)
+	if err != nil {
+		return nil, fmt.Errorf("entries held for account %d: %w", account, err)
+	}
+	defer rows.Close()
+	var out []feed.HeldEntry
+	for rows.Next() {
+		var h feed.HeldEntry
+		if err := rows.Scan(&h.RemoteID, &h.RemoteFeedID, &h.Read, &h.Starred); err != nil {
+			return nil, fmt.Errorf("entries held for account %d: %w", account, err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entries held for account %d: %w", account, err)
+	}
+	return out, nil
 }

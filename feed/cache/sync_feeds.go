@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/akhbar/akhbar/feed/sync"
+	"github.com/akhbar/akhbar/feed"
 )
 
 // accountFeed is a synced feed as SaveFeeds and RemoveAccount see it.
@@ -41,7 +41,7 @@ func accountFeeds(ctx context.Context, tx *sql.Tx, account int64) ([]accountFeed
 // appended, as feed URLs are unique), listed ones take the server's
 // title, site and folder, and feeds no longer listed go like RemoveFeed.
 // It fails when the database does, saving nothing.
-func (s *Store) SaveFeeds(ctx context.Context, account int64, feeds []sync.RemoteFeed) error {
+func (s *Store) SaveFeeds(ctx context.Context, account int64, feeds []feed.RemoteFeed) error {
 	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
 		old, err := accountFeeds(ctx, tx, account)
 		if err != nil {
@@ -70,7 +70,7 @@ func (s *Store) SaveFeeds(ctx context.Context, account int64, feeds []sync.Remot
 }
 
 // saveRemoteFeed adds or updates one feed of an account.
-func saveRemoteFeed(ctx context.Context, tx *sql.Tx, account int64, rf sync.RemoteFeed) error {
+func saveRemoteFeed(ctx context.Context, tx *sql.Tx, account int64, rf feed.RemoteFeed) error {
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE account = ? AND remote_id = ?`, account, rf.RemoteID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -87,7 +87,7 @@ func saveRemoteFeed(ctx context.Context, tx *sql.Tx, account int64, rf sync.Remo
 
 // newRemoteFeed subscribes to a feed of an account, or makes the local
 // subscription to its URL the account's, and returns its ID.
-func newRemoteFeed(ctx context.Context, tx *sql.Tx, account int64, rf sync.RemoteFeed) (int64, error) {
+func newRemoteFeed(ctx context.Context, tx *sql.Tx, account int64, rf feed.RemoteFeed) (int64, error) {
 	var id int64
 	var owner sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT id, account FROM feeds WHERE url = ?`, rf.URL).Scan(&id, &owner)

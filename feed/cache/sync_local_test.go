@@ -6,40 +6,39 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
 )
 
-func entry(remoteID, feedID string, read bool, changed time.Time) sync.Entry {
+func entry(remoteID, feedID string, read bool, changed time.Time) feed.Entry {
 	it := feed.Item{URL: "https://s.example/" + remoteID, Title: "entry " + remoteID, Read: read}
 	it.ID = feed.ItemID("https://s.example/rss", it)
-	return sync.Entry{RemoteID: remoteID, RemoteFeedID: feedID, Item: it, ChangedAt: changed}
+	return feed.Entry{RemoteID: remoteID, RemoteFeedID: feedID, Item: it, ChangedAt: changed}
 }
 
 func TestLocalLaterChangeWins(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	local := addFeed(t, s, "https://s.example/rss", "mine") // joins the account
-	a, err := s.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: "http://127.0.0.1:1"})
+	a, err := s.SaveAccount(ctx, feed.Account{Kind: feed.KindMiniflux, URL: "http://127.0.0.1:1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, s.SaveFeeds(ctx, a.ID, []sync.RemoteFeed{{RemoteID: "f1", URL: local.URL, Title: "Server title", Folder: "news"}}))
+	must(t, s.SaveFeeds(ctx, a.ID, []feed.RemoteFeed{{RemoteID: "f1", URL: local.URL, Title: "Server title", Folder: "news"}}))
 	if f, err := s.FeedByURL(ctx, local.URL); err != nil || f.ID != local.ID || f.Account != a.ID || f.Folder != "news" {
 		t.Fatalf("local feed after SaveFeeds: %+v, %v; want it taken over by the account", f, err)
 	}
 	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	must(t, s.SaveEntries(ctx, a.ID, []sync.Entry{entry("1", "f1", false, t0), entry("2", "f1", false, t0), entry("3", "f1", false, t0)}))
+	must(t, s.SaveEntries(ctx, a.ID, []feed.Entry{entry("1", "f1", false, t0), entry("2", "f1", false, t0), entry("3", "f1", false, t0)}))
 	one, two := entry("1", "f1", false, t0).Item.ID, entry("2", "f1", false, t0).Item.ID
-	must(t, s.Mark(ctx, one, sync.Read, true, t0.Add(time.Minute)))  // later than the server's next change
-	must(t, s.Mark(ctx, two, sync.Read, true, t0.Add(-time.Minute))) // older
+	must(t, s.Mark(ctx, one, feed.FieldRead, true, t0.Add(time.Minute)))  // later than the server's next change
+	must(t, s.Mark(ctx, two, feed.FieldRead, true, t0.Add(-time.Minute))) // older
 	p, err := s.Pending(ctx, a.ID)
-	if err != nil || len(p) != 2 || p[0].RemoteID != "1" || p[0].Field != sync.Read || !p[0].Value {
+	if err != nil || len(p) != 2 || p[0].RemoteID != "1" || p[0].Field != feed.FieldRead || !p[0].Value {
 		t.Fatalf("pending: %+v, %v", p, err)
 	}
 	// The server says unread for both, changed at t0+30s; 3 is removed.
 	removed := entry("3", "f1", false, t0)
 	removed.Removed = true
-	must(t, s.SaveEntries(ctx, a.ID, []sync.Entry{
+	must(t, s.SaveEntries(ctx, a.ID, []feed.Entry{
 		entry("1", "f1", false, t0.Add(30*time.Second)), entry("2", "f1", false, t0.Add(30*time.Second)), removed,
 	}))
 	if it, err := s.Item(ctx, one); err != nil || !it.Read {
@@ -72,13 +71,13 @@ func TestItemQueryByAccount(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	mine := addFeed(t, s, "https://mine.example/rss", "mine")
-	a, err := s.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: "http://127.0.0.1:1"})
+	a, err := s.SaveAccount(ctx, feed.Account{Kind: feed.KindMiniflux, URL: "http://127.0.0.1:1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, s.SaveFeeds(ctx, a.ID, []sync.RemoteFeed{{RemoteID: "f1", URL: "https://s.example/rss", Title: "Synced", Folder: "news"}}))
+	must(t, s.SaveFeeds(ctx, a.ID, []feed.RemoteFeed{{RemoteID: "f1", URL: "https://s.example/rss", Title: "Synced", Folder: "news"}}))
 	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	must(t, s.SaveEntries(ctx, a.ID, []sync.Entry{entry("1", "f1", false, t0), entry("2", "f1", false, t0)}))
+	must(t, s.SaveEntries(ctx, a.ID, []feed.Entry{entry("1", "f1", false, t0), entry("2", "f1", false, t0)}))
 	it := feed.Item{GUID: "local-1", URL: "https://mine.example/1", Title: "local", Published: t0}
 	it.ID = feed.ItemID(mine.URL, it)
 	if _, err := s.SaveFetch(ctx, mine.ID, feed.FetchResult{Items: []feed.Item{it}, At: t0}); err != nil {

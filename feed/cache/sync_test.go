@@ -12,8 +12,8 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 )
 
 // syncRSS is an RSS feed of n items about name.
@@ -32,7 +32,7 @@ func syncRSS(name string, n int) []byte {
 // cache with an account for it.
 type syncFixture struct {
 	user    synctest.User
-	account sync.Account
+	account feed.Account
 	store   *Store
 	path    string
 }
@@ -56,8 +56,8 @@ func newSyncFixture(t *testing.T, s *synctest.Server, fix *feedtest.Server, name
 	t.Cleanup(func() { must(t, f.store.Close()) })
 	env := "AKHBAR_CACHE_TEST_SECRET_" + name
 	t.Setenv(env, u.Password)
-	a, err := f.store.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: s.URL, Username: name,
-		Credential: sync.Credential{Kind: sync.Password, Env: env}})
+	a, err := f.store.SaveAccount(ctx, feed.Account{Kind: feed.KindMiniflux, URL: s.URL, Username: name,
+		Credential: feed.Credential{Kind: feed.SecretPassword, Env: env}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,8 +77,8 @@ func (f *syncFixture) reopen(t *testing.T) {
 	f.store = s
 }
 
-func (f *syncFixture) sync(t *testing.T) (sync.Stats, error) {
-	e, err := sync.Open(context.Background(), f.account, f.store, nil)
+func (f *syncFixture) sync(t *testing.T) (feed.SyncStats, error) {
+	e, err := remote.Open(context.Background(), f.account, f.store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func (f *syncFixture) entryIDs(t *testing.T) []int64 {
 	return ids
 }
 
-// TestMinifluxSyncOnCache runs feed/sync's Miniflux engine against a real
+// TestMinifluxSyncOnCache runs feed/remote's Miniflux engine against a real
 // Miniflux with the cache as its Local.
 func TestMinifluxSyncOnCache(t *testing.T) {
 	s := synctest.Start(t)
@@ -162,7 +162,7 @@ func TestMinifluxSyncOnCache(t *testing.T) {
 	// restarted, is sent once when it is back.
 	offline := f.item(t, ids[3])
 	s.Stop()
-	must(t, f.store.Mark(ctx, offline.ID, sync.Starred, true, time.Now()))
+	must(t, f.store.Mark(ctx, offline.ID, feed.FieldStarred, true, time.Now()))
 	if _, err := f.sync(t); err == nil {
 		t.Fatal("sync succeeded with Miniflux stopped")
 	}

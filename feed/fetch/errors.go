@@ -67,8 +67,9 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("%s (retry after %s)", e.Status, e.RetryAfter.UTC().Format(time.RFC3339))
 }
 
-// retryable reports whether the server asked to be retried later.
-func (e *StatusError) retryable() bool {
+// RetryLater reports whether the server asked to be retried later: a 429
+// or 503 with a Retry-After (then RetryAfter says when).
+func (e *StatusError) RetryLater() bool {
 	return (e.Code == http.StatusTooManyRequests || e.Code == http.StatusServiceUnavailable) &&
 		!e.RetryAfter.IsZero()
 }

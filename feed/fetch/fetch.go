@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptrace"
+	"net/netip"
 	"net/url"
 	"time"
 )
@@ -60,8 +62,9 @@ func (o Options) withDefaults() Options {
 type Client struct {
 	opts Options
 	// public refuses non-public addresses at dial time; private allows
-	// them. Two transports so that a pooled connection never crosses
-	// policies.
+	// them for the request's own host only (see dialer). Two transports
+	// so that a pooled connection never crosses policies; private keeps
+	// no connections, so every request's policy meets a fresh dial.
 	public  *http.Client
 	private *http.Client
 	hosts   *hostLimiter
@@ -72,19 +75,25 @@ func New(o Options) *Client {
 	o = o.withDefaults()
 	return &Client{
 		opts:    o,
-		public:  o.httpClient(checkPublic),
-		private: o.httpClient(nil),
+		public:  o.httpClient(false),
+		private: o.httpClient(true),
 		hosts:   newHostLimiter(o.PerHost),
 	}
 }
 
-// httpClient builds an http.Client whose dialer runs control on every
-// resolved address before connecting.
-func (o Options) httpClient(control dialControl) *http.Client {
-	d := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second, Control: control}
+// httpClient builds an http.Client whose dialer checks the address of
+// every connection before connecting: public addresses only, or (private)
+// the policy of dialer.
+func (o Options) httpClient(private bool) *http.Client {
+	d := dialer{timeout: o.ConnectTimeout}
+	dial := d.net(checkPublic).DialContext
+	if private {
+		dial = d.DialContext
+	}
 	t := &http.Transport{
 		Proxy:               nil, // a proxy would hide the real address from the policy
-		DialContext:         d.DialContext,
+		DialContext:         dial,
+		DisableKeepAlives:   private,
 		TLSClientConfig:     o.TLSConfig,
 		TLSHandshakeTimeout: o.ConnectTimeout,
 		MaxIdleConnsPerHost: o.PerHost,
@@ -109,8 +118,11 @@ type Request struct {
 	ETag         string // sent as If-None-Match
 	LastModified string // sent as If-Modified-Since
 	// AllowPrivate lets this request reach loopback and private
-	// addresses: set it only when the user subscribed to such an address
-	// (see IsPrivateHost).
+	// addresses on the host of URL only, and only when that name has no
+	// public address; a redirect to another host is held to the public
+	// policy. Set it only for a URL the user typed or imported, or for a
+	// page on the same host as a feed whose own fetch was private
+	// (Response.Private).
 	AllowPrivate bool
 	Accept       string // default: feeds, HTML and anything else
 }
@@ -124,6 +136,16 @@ type Response struct {
 	ETag         string
 	LastModified string
 	NotModified  bool
+	// Addr is the address of the server that sent the final response,
+	// as actually connected to.
+	Addr netip.Addr
+}
+
+// Private reports whether the final response came from a loopback,
+// private or link-local address: the decision on the address actually
+// connected to, not on a separate DNS lookup.
+func (r Response) Private() bool {
+	return r.Addr.IsValid() && nonPublic(r.Addr) != ""
 }
 
 // Get fetches r.URL. It fails, with an error naming the URL, on a refused
@@ -148,7 +170,7 @@ func (c *Client) Get(ctx context.Context, r Request) (Response, error) {
 	for attempt := 0; ; attempt++ {
 		resp, err := c.once(ctx, r)
 		var se *StatusError
-		if !errors.As(err, &se) || !se.retryable() || attempt >= maxRetries {
+		if !errors.As(err, &se) || !se.RetryLater() || attempt >= maxRetries {
 			return resp, c.wrap(ctx, r.URL, err)
 		}
 		wait := max(se.wait(time.Now()), backoff(attempt))
@@ -173,13 +195,29 @@ func (c *Client) once(ctx context.Context, r Request) (Response, error) {
 	hc := c.public
 	if r.AllowPrivate {
 		hc = c.private
+		req = req.WithContext(withPrivateHost(req.Context(), req.URL.Hostname()))
 	}
+	var addr netip.Addr
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		GotConn: func(info httptrace.GotConnInfo) { addr = remoteAddr(info.Conn) },
+	}))
 	resp, err := hc.Do(req)
 	if err != nil {
 		return Response{}, err
 	}
 	defer resp.Body.Close()
-	return c.read(resp)
+	out, err := c.read(resp)
+	out.Addr = addr
+	return out, err
+}
+
+// remoteAddr is the IP address conn is connected to.
+func remoteAddr(conn net.Conn) netip.Addr {
+	ap, err := netip.ParseAddrPort(conn.RemoteAddr().String())
+	if err != nil {
+		return netip.Addr{}
+	}
+	return ap.Addr().Unmap()
 }
 
 func (c *Client) setHeaders(req *http.Request, r Request) {

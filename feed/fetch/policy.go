@@ -71,9 +71,11 @@ func IsPrivateURL(ctx context.Context, rawURL string) bool {
 }
 
 // IsPrivateHost reports whether host (a name or IP, with or without a
-// port) is or resolves to a loopback or private address. Callers use it
-// to set Request.AllowPrivate for a feed the user subscribed to. A name
-// that does not resolve is reported as not private.
+// port) is, or resolves only to, loopback or private addresses: a name
+// with any public address is public, as at dial time (see dialer). It is
+// a separate lookup, so it serves only to describe a host; what a request
+// may reach is decided when it connects. A name that does not resolve is
+// reported as not private.
 func IsPrivateHost(ctx context.Context, host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
@@ -86,13 +88,17 @@ func IsPrivateHost(ctx context.Context, host string) bool {
 		return true
 	}
 	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	return err == nil && len(addrs) > 0 && !anyPublic(addrs)
+}
+
+// SameHost reports whether two URLs name the same host (ignoring the
+// port and case). A page on a feed's own host may be private when the
+// feed's fetch was (Response.Private).
+func SameHost(a, b string) bool {
+	ua, err := url.Parse(a)
 	if err != nil {
 		return false
 	}
-	for _, a := range addrs {
-		if nonPublic(a) != "" {
-			return true
-		}
-	}
-	return false
+	ub, err := url.Parse(b)
+	return err == nil && ua.Hostname() != "" && strings.EqualFold(ua.Hostname(), ub.Hostname())
 }

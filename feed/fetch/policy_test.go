@@ -3,7 +3,11 @@ package fetch
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
+	"net/http"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
@@ -95,5 +99,64 @@ func TestIsPrivateHost(t *testing.T) {
 		if got := IsPrivateHost(context.Background(), tt.host); got != tt.want {
 			t.Errorf("IsPrivateHost(%q) = %v, want %v", tt.host, got, tt.want)
 		}
+	}
+}
+
+// TestMixedHostNeverReachesPrivate: a name the user typed that resolves
+// to a public and a loopback address is a public name. The request never
+// connects to the loopback address, even when the public one is down, and
+// the response says which address answered.
+func TestMixedHostNeverReachesPrivate(t *testing.T) {
+	if !feedtest.InNetNS(t, "127.0.0.1 localhost\n"+feedtest.PublicIP+" mixed.test\n127.0.0.1 mixed.test\n") {
+		return
+	}
+	private := feedtest.NewServer(t)
+	private.Handle("/feed", feedtest.Route{Body: []byte("private")})
+	port := strings.TrimPrefix(private.URL(""), "http://127.0.0.1:")
+	mixed := "http://mixed.test:" + port + "/feed"
+	c := local(Options{})
+
+	if resp, err := get(c, mixed); err == nil {
+		t.Errorf("public address down: got %q from %v, want a failure", resp.Body, resp.Addr)
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(feedtest.PublicIP, port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, "public") })}
+	go srv.Serve(ln)
+	defer srv.Close()
+	for range 5 {
+		resp, err := get(c, mixed)
+		if err != nil || string(resp.Body) != "public" || resp.Addr.String() != feedtest.PublicIP || resp.Private() {
+			t.Fatalf("public address up: %q from %v (private %v), %v; want the public server", resp.Body, resp.Addr, resp.Private(), err)
+		}
+	}
+	if n := private.Hits("/feed"); n != 0 {
+		t.Errorf("the loopback address of a public name was reached %d times", n)
+	}
+}
+
+// TestRedirectDoesNotInheritPrivate: a request allowed to reach its own
+// loopback host cannot be redirected to another private host.
+func TestRedirectDoesNotInheritPrivate(t *testing.T) {
+	s := feedtest.NewServer(t)
+	other := strings.Replace(s.URL("/secret"), "127.0.0.1", "localhost", 1)
+	s.Handle("/go", feedtest.Route{Status: http.StatusFound, Header: http.Header{"Location": {other}}})
+	s.Handle("/secret", feedtest.Route{Body: []byte("secret")})
+	s.Handle("/same", feedtest.Route{Status: http.StatusFound, Header: http.Header{"Location": {"/secret"}}})
+	c := local(Options{})
+
+	resp, err := get(c, s.URL("/same"))
+	if err != nil || string(resp.Body) != "secret" || !resp.Private() {
+		t.Fatalf("redirect on the same host: %+v, %v", resp, err)
+	}
+	_, err = get(c, s.URL("/go"))
+	var ae *AddressError
+	if !errors.As(err, &ae) {
+		t.Errorf("redirect to another private host: err = %v, want an AddressError", err)
+	}
+	if n := s.Hits("/secret"); n != 1 {
+		t.Errorf("secret fetched %d times, want 1 (the same-host redirect only)", n)
 	}
 }

@@ -2,7 +2,9 @@ package refresh
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/fetch"
@@ -22,44 +24,72 @@ type feedResult struct {
 }
 
 // refreshFeed fetches, parses and saves one feed, or records its error.
+// A feed whose server asked to be left alone until later (Retry-After)
+// is skipped until then, with a *WaitingError.
 func (r run) refreshFeed(ctx context.Context, f feed.Feed) feedResult {
-	private := fetch.IsPrivateURL(ctx, f.URL)
-	added, err := r.fetchAndSave(ctx, f, private)
+	now := r.opts.Now()
+	if f.RetryAfter.After(now) {
+		return feedResult{err: &WaitingError{Until: f.RetryAfter}}
+	}
+	added, private, err := r.fetchAndSave(ctx, f)
 	if err != nil {
-		if serr := r.store.SaveFeedError(ctx, f.ID, err.Error(), r.opts.Now()); serr != nil {
-			err = fmt.Errorf("%w (and recording it failed: %w)", err, serr)
-		}
-		return feedResult{err: err}
+		return feedResult{err: r.saveError(ctx, f, err, now)}
 	}
 	res := feedResult{added: added}
 	if r.opts.fullText(f) {
 		for _, it := range added {
 			if feed.IsWebURL(it.URL) {
-				res.pages = append(res.pages, page{item: it, allowPrivate: private})
+				allow := private && fetch.SameHost(it.URL, f.URL)
+				res.pages = append(res.pages, page{item: it, allowPrivate: allow})
 			}
 		}
 	}
 	return res
 }
 
+// saveError records err as f's last error and, when the server asked to
+// be retried later, when that is (at most MaxRetryAfter ahead). It returns
+// err, naming a failure to record it too.
+func (r run) saveError(ctx context.Context, f feed.Feed, err error, now time.Time) error {
+	if serr := r.store.SaveFeedError(ctx, f.ID, err.Error(), now); serr != nil {
+		return fmt.Errorf("%w (and recording it failed: %w)", err, serr)
+	}
+	var se *fetch.StatusError
+	if !errors.As(err, &se) || !se.RetryLater() || !se.RetryAfter.After(now) {
+		return err
+	}
+	until := se.RetryAfter
+	if limit := now.Add(MaxRetryAfter); until.After(limit) {
+		until = limit
+	}
+	if serr := r.store.DeferFeed(ctx, f.ID, until); serr != nil {
+		return fmt.Errorf("%w (and recording its Retry-After failed: %w)", err, serr)
+	}
+	return err
+}
+
 // fetchAndSave fetches f (conditionally, with its ETag and Last-Modified),
 // parses it unless it is unchanged, and saves the result; it returns the
-// items that were new.
-func (r run) fetchAndSave(ctx context.Context, f feed.Feed, private bool) ([]feed.Item, error) {
-	resp, err := r.client.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, AllowPrivate: private})
+// items that were new, and whether the feed was served from a private
+// address. A subscribed URL may be private (the user typed or imported
+// it); whether its items' pages may be is decided by the address the
+// feed's own fetch actually connected to, not by a separate lookup.
+func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, error) {
+	resp, err := r.client.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, AllowPrivate: true})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	now := r.opts.Now()
 	result := feed.FetchResult{ETag: resp.ETag, LastModified: resp.LastModified, NotModified: resp.NotModified, At: now}
 	if !resp.NotModified {
 		parsed, err := feed.Parse(fetch.ToUTF8(resp.Body, resp.ContentType), f.URL, now)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		result.Title, result.SiteURL, result.Items = parsed.Title, parsed.SiteURL, parsed.Items
 	}
-	return r.store.SaveFetch(ctx, f.ID, result)
+	added, err := r.store.SaveFetch(ctx, f.ID, result)
+	return added, resp.Private(), err
 }
 
 // saveArticle fetches the page of a new item, extracts its article and

@@ -280,3 +280,55 @@ func TestHugeFeeds(t *testing.T) {
 		t.Errorf("cache holds %d items (%v), want %d", count, err, n)
 	}
 }
+
+// TestMixedHostFeedCannotReachPrivate: a feed on a name that resolves to
+// a public and a loopback address is served from the public one and is a
+// public feed, so its items on loopback are not fetched. (Before, a
+// separate lookup found the loopback address and let its pages go
+// anywhere private.)
+func TestMixedHostFeedCannotReachPrivate(t *testing.T) {
+	if !feedtest.InNetNS(t, "127.0.0.1 localhost\n"+feedtest.PublicIP+" mixed.test\n127.0.0.1 mixed.test\n") {
+		return
+	}
+	private := feedtest.NewServer(t)
+	private.Handle("/secret.html", feedtest.Route{Body: []byte("secret")})
+	port := strings.TrimPrefix(private.URL(""), "http://127.0.0.1:")
+	ln, err := net.Listen("tcp", net.JoinHostPort(feedtest.PublicIP, port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed := "http://mixed.test:" + port
+	rss := itemsRSS(private.URL("/secret.html"), mixed+"/secret.html", mixed+"/ok.html")
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Write(rss)
+		case "/ok.html":
+			fmt.Fprint(w, "public page")
+		default:
+			http.NotFound(w, r)
+		}
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	store := openStore(t)
+	f, err := store.AddFeed(context.Background(), feed.Feed{URL: mixed + "/feed.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Refresher{Store: store, Extract: pageExtractor, Options: Options{FullText: true, Now: fixedNow}}
+	sum, err := r.Run(context.Background(), []feed.Feed{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) != 0 || sum.New != 3 {
+		t.Fatalf("summary = %+v, want the feed fetched with 3 new items", sum)
+	}
+	if n := private.Hits("/secret.html"); n != 0 {
+		t.Errorf("a feed on a public name made akhbar fetch a loopback page %d times", n)
+	}
+	if sum.Articles != 1 {
+		t.Errorf("summary = %+v, want 1 article (ok.html)", sum)
+	}
+}

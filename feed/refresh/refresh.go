@@ -5,6 +5,7 @@ package refresh
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -70,10 +71,14 @@ type Refresher struct {
 // With FullText it then fetches the pages of the new items (same bounds
 // and client limits), extracts them and saves each with SaveArticle.
 // progress, when not nil, is called once per finished feed, never
-// concurrently. Run returns an error only when ctx ends before the work
-// is done; per-feed and per-page failures are in the Summary.
+// concurrently. Run returns an error when ctx ends before the work is
+// done, or when the cache is found damaged (feed.ErrCacheDamaged): then
+// it stops at once and reports no more feeds, so the damage is told once.
+// Other per-feed and per-page failures are in the Summary.
 func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Progress)) (Summary, error) {
 	run := r.start()
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	var mu sync.Mutex
 	sum := Summary{Feeds: len(feeds)}
 	var pages []page
@@ -82,6 +87,12 @@ func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Pr
 		res := run.refreshFeed(ctx, feeds[i])
 		mu.Lock()
 		defer mu.Unlock()
+		if errors.Is(res.err, feed.ErrCacheDamaged) {
+			stop(res.err)
+		}
+		if context.Cause(ctx) != nil && errors.Is(context.Cause(ctx), feed.ErrCacheDamaged) {
+			return // stopped: the damage is the one error to tell
+		}
 		sum.New += len(res.added)
 		if res.err != nil {
 			sum.Failed = append(sum.Failed, FeedError{Feed: feeds[i], Err: res.err})
@@ -104,6 +115,9 @@ func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Pr
 				sum.Articles++
 			}
 		})
+	}
+	if cause := context.Cause(ctx); errors.Is(cause, feed.ErrCacheDamaged) {
+		return sum, cause
 	}
 	return sum, ctx.Err()
 }

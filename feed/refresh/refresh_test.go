@@ -1,9 +1,12 @@
 package refresh
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -206,5 +209,160 @@ func TestRefreshCancelled(t *testing.T) {
 	r := &Refresher{Store: store, Options: Options{Now: fixedNow}}
 	if _, err := r.Run(ctx, feeds, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestRetryAfterRemembered: a feed whose server answers 429 or 503 with
+// Retry-After is skipped by later refreshes until then — at most
+// MaxRetryAfter ahead, however far the server asks — and fetched again
+// afterwards; a success clears it.
+func TestRetryAfterRemembered(t *testing.T) {
+	s := feedtest.NewServer(t)
+	s.Handle("/hour.xml", feedtest.Route{Status: 429, Header: map[string][]string{"Retry-After": {"3600"}}})
+	s.Handle("/decade.xml", feedtest.Route{Status: 503, Header: map[string][]string{"Retry-After": {"Fri, 31 Dec 2100 23:59:59 GMT"}}})
+	s.Handle("/plain.xml", feedtest.Route{Status: 503})
+	store := openStore(t)
+	feeds := subscribe(t, store, s, "/hour.xml", "/decade.xml", "/plain.xml")
+	start := time.Now()
+	now := start
+	r := &Refresher{Store: store, Options: Options{Now: func() time.Time { return now }}}
+	ctx := context.Background()
+	refreshAt := func(at time.Time) map[string]error {
+		t.Helper()
+		now = at
+		fs, err := store.Feeds(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := map[string]error{}
+		if _, err := r.Run(ctx, fs, func(p Progress) { errs[p.Feed.URL] = p.Err }); err != nil {
+			t.Fatal(err)
+		}
+		return errs
+	}
+	hits := func() [3]int { return [3]int{s.Hits("/hour.xml"), s.Hits("/decade.xml"), s.Hits("/plain.xml")} }
+
+	refreshAt(start)
+	if got := hits(); got != [3]int{1, 1, 1} {
+		t.Fatalf("first refresh: hits %v, want one each", got)
+	}
+	byURL := map[string]feed.Feed{}
+	fs, err := store.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		byURL[f.URL] = f
+	}
+	if ra := byURL[feeds[0].URL].RetryAfter; ra.Before(start.Add(59*time.Minute)) || ra.After(time.Now().Add(61*time.Minute)) {
+		t.Errorf("429 Retry-After 3600: remembered %v, want about an hour after %v", ra, start)
+	}
+	if ra := byURL[feeds[1].URL].RetryAfter; !ra.Equal(start.Add(MaxRetryAfter)) {
+		t.Errorf("503 until 2100: remembered %v, want capped at %v", ra, start.Add(MaxRetryAfter))
+	}
+	if ra := byURL[feeds[2].URL].RetryAfter; !ra.IsZero() {
+		t.Errorf("503 without Retry-After: remembered %v, want nothing", ra)
+	}
+
+	errs := refreshAt(start.Add(time.Minute))
+	if got := hits(); got != [3]int{1, 1, 2} {
+		t.Errorf("a minute later: hits %v, want only the feed that did not ask to wait", got)
+	}
+	var w *WaitingError
+	if !errors.As(errs[feeds[0].URL], &w) || !strings.Contains(w.Error(), "Retry-After") {
+		t.Errorf("skipped feed reported %v, want a WaitingError", errs[feeds[0].URL])
+	}
+
+	s.Handle("/hour.xml", feedtest.Route{Body: rss("back", 1, "https://example.org/")})
+	refreshAt(start.Add(2 * time.Hour))
+	if got := hits(); got != [3]int{2, 1, 3} {
+		t.Errorf("two hours later: hits %v, want the hour feed fetched again, the capped one still skipped", got)
+	}
+	refreshAt(start.Add(MaxRetryAfter + time.Minute))
+	if got := hits(); got[1] != 2 {
+		t.Errorf("after the cap: hits %v, want the capped feed fetched again", got)
+	}
+	f, err := store.FeedByURL(ctx, feeds[0].URL)
+	if err != nil || !f.RetryAfter.IsZero() || f.LastError != "" {
+		t.Errorf("after a success: %+v, %v; want no Retry-After and no error", f, err)
+	}
+}
+
+// TestDamagedCacheStopsRefresh: when saving meets a damaged cache file
+// (too large for Open's full check), the refresh stops writing and
+// fetching at once and reports the damage once, as its error, instead of
+// "database disk image is malformed" for every feed.
+func TestDamagedCacheStopsRefresh(t *testing.T) {
+	s := feedtest.NewServer(t)
+	path := filepath.Join(t.TempDir(), "cache.db")
+	if err := cache.Generate(path, 1700, 20); err != nil { // about 10 MB
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE feeds SET url = ? || id`, s.URL("/f")); err != nil {
+		t.Fatal(err)
+	}
+	var leaves []int64
+	rows, err := db.Query(`SELECT pageno FROM dbstat WHERE name = 'items' AND pagetype = 'leaf'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var p int64
+		if err := rows.Scan(&p); err != nil {
+			t.Fatal(err)
+		}
+		leaves = append(leaves, p)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range leaves {
+		if _, err := fh.WriteAt(bytes.Repeat([]byte{0xa5}, 4096), (p-1)*4096); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fh.Close(); err != nil {
+		t.Fatal(err)
+	}
+	store, err := cache.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	feeds, err := store.Feeds(context.Background())
+	if err != nil || len(feeds) != 20 {
+		t.Fatalf("feeds: %d, %v", len(feeds), err)
+	}
+	for i := range feeds {
+		s.Handle(fmt.Sprintf("/f%d", feeds[i].ID), feedtest.Route{Body: rss(fmt.Sprint("f", i), 3, "https://example.org/new/")})
+	}
+	var told []error
+	r := &Refresher{Store: store, Options: Options{Concurrency: 2, Now: fixedNow}}
+	_, err = r.Run(context.Background(), feeds, func(p Progress) { told = append(told, p.Err) })
+	if !errors.Is(err, feed.ErrCacheDamaged) {
+		t.Fatalf("Run: %v, want ErrCacheDamaged", err)
+	}
+	for _, e := range told {
+		if e != nil {
+			t.Errorf("a feed reported an error after the damage: %v", e)
+		}
+	}
+	hits := 0
+	for i := range feeds {
+		hits += s.Hits(fmt.Sprintf("/f%d", feeds[i].ID))
+	}
+	if hits >= len(feeds) {
+		t.Errorf("%d of %d feeds fetched; want the refresh stopped at the damage", hits, len(feeds))
+	}
+	if store.Damaged() == nil {
+		t.Error("the store does not say it is damaged")
 	}
 }

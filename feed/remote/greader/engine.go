@@ -1,4 +1,4 @@
-package sync
+package greader
 
 import (
 	"context"
@@ -8,10 +8,11 @@ import (
 	"slices"
 	"time"
 
-	"github.com/akhbar/akhbar/feed/sync/greader"
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/remote/internal/engine"
 )
 
-// GReader syncs one account of a Google Reader API server: FreshRSS,
+// Engine syncs one account of a Google Reader API server: FreshRSS,
 // Inoreader, The Old Reader, or Miniflux's Google Reader endpoint.
 //
 // The API has no "changed since", so a sync lists the IDs of the unread
@@ -22,7 +23,7 @@ import (
 // (ot=), through stream/contents where the server serves it, else as
 // item IDs then item contents (Miniflux). An unchanged account costs
 // four requests (subscriptions, unread, starred, new items) plus the
-// login of a new GReader.
+// login of a new Engine.
 //
 // The API gives no time for a change of state either: an item that
 // changed is dated by its "updated" field when that is later than the
@@ -30,23 +31,33 @@ import (
 // last sync's time, the earliest the change can have happened. A queued
 // local change later than that wins.
 //
-// Known limits: the API does not report deleted items, so they stay in
-// the cache; a new item that is already read and (on Miniflux, whose ot=
+// The lists are also compared with what the cache holds: an unread or
+// starred item the cache lacks is fetched (an earlier akhbar may have
+// dropped it), and an item the cache holds as unread or starred that the
+// server no longer lists so is asked for by ID, which tells whether it
+// was read, unstarred or deleted: an item the server does not return is
+// removed from the cache (a starred one stays as akhbar's own). At most
+// grRepairBudget such items per sync.
+//
+// Known limits: the API does not report deleted items otherwise, so a
+// read item the server deletes stays in the cache until akhbar's own
+// age limits remove it (feed.AccountKind.ListsEveryEntry), and a read
+// item akhbar removed is not fetched again; a new item that is already read and (on Miniflux, whose ot=
 // is the publication date) published before the last sync is not
 // fetched; Miniflux pages item IDs by offset over dates alone, so lists
 // longer than one page (10000 IDs) may page unevenly: an ID missed
 // looks like a change (a needless refetch), and an unread ID missed twice
 // in a row looks read, so a queued "read" of it is taken as done.
 //
-// Run one Sync of a GReader at a time.
-type GReader struct {
+// Run one Sync of an Engine at a time.
+type Engine struct {
 	account int64
 	user    string
 	token   bool // the secret is an auth token, not a password
-	secret  Secret
-	client  *greader.Client
-	local   Local
-	clock   *serverClock
+	secret  feed.Secret
+	client  *Client
+	local   feed.SyncLocal
+	clock   *engine.ServerClock
 }
 
 // Page sizes: IDs per list request, items per stream/contents page,
@@ -61,13 +72,13 @@ const (
 // unread and starred items are fetched whatever their age.
 const grFirstWindow = 14 * 24 * time.Hour
 
-// NewGReader gets the account's secret and returns its syncer; it logs
+// NewEngine gets the account's secret and returns its syncer; it logs
 // in on the first Sync. A password credential goes through ClientLogin
 // with Account.Username; a token credential is used as the auth token.
 // rt is the transport (nil: http.DefaultTransport); requests go through
 // NewHTTPClient's redirect policy. It fails when the secret cannot be
 // had.
-func NewGReader(ctx context.Context, a Account, local Local, rt http.RoundTripper) (*GReader, error) {
+func NewEngine(ctx context.Context, a feed.Account, local feed.SyncLocal, rt http.RoundTripper) (*Engine, error) {
 	secret, err := a.Credential.Secret(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("greader account %d: %w", a.ID, err)
@@ -75,13 +86,13 @@ func NewGReader(ctx context.Context, a Account, local Local, rt http.RoundTrippe
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	clock := &serverClock{next: rt}
-	return &GReader{
+	clock := &engine.ServerClock{Next: rt}
+	return &Engine{
 		account: a.ID,
 		user:    a.Username,
-		token:   a.Credential.Kind == Token,
+		token:   a.Credential.Kind == feed.SecretToken,
 		secret:  secret,
-		client:  greader.New(a.URL, NewHTTPClient(clock)),
+		client:  New(a.URL, engine.NewHTTPClient(clock)),
 		local:   local,
 		clock:   clock,
 	}, nil
@@ -92,16 +103,16 @@ func NewGReader(ctx context.Context, a Account, local Local, rt http.RoundTrippe
 // stops at the first failure and returns it; what was saved before stays
 // saved and queued changes stay queued. After a rejected login or token
 // the next Sync logs in again.
-func (g *GReader) Sync(ctx context.Context) (Stats, error) {
+func (g *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
 	st, err := g.sync(ctx)
-	if errors.Is(err, greader.ErrUnauthorized) {
+	if errors.Is(err, ErrUnauthorized) {
 		g.client.UseToken("")
 	}
 	return st, err
 }
 
-func (g *GReader) sync(ctx context.Context) (Stats, error) {
-	var st Stats
+func (g *Engine) sync(ctx context.Context) (feed.SyncStats, error) {
+	var st feed.SyncStats
 	saved, err := g.local.Cursor(ctx, g.account)
 	if err != nil {
 		return st, fmt.Errorf("sync: cursor: %w", err)
@@ -122,40 +133,44 @@ func (g *GReader) sync(ctx context.Context) (Stats, error) {
 		return st, err
 	}
 	st.Feeds = len(feedURLs)
-	r := &grRun{g: g, prev: cur, feedURLs: feedURLs, fetched: map[string]remoteState{}}
-	if err := r.fetch(ctx); err != nil {
+	held, err := g.local.Held(ctx, g.account)
+	if err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
+	r := &grRun{g: g, prev: cur, feedURLs: feedURLs, fetched: map[string]engine.RemoteState{}, gone: map[string]bool{}}
+	if err := r.fetch(ctx, held); err != nil {
 		return st, err
 	}
-	st.Entries = len(r.fetched)
+	st.Entries, st.Removed = len(r.fetched), len(r.gone)
 
-	p := planChanges(pending, r.remote(pending))
-	if err := g.local.Ack(ctx, g.account, p.dropIDs); err != nil {
+	p := engine.PlanChanges(pending, r.remote(pending))
+	if err := g.local.Ack(ctx, g.account, p.DropIDs); err != nil {
 		return st, fmt.Errorf("sync: drop superseded changes: %w", err)
 	}
-	st.Superseded = len(p.dropIDs)
+	st.Superseded = len(p.DropIDs)
 	next := r.next()
 	if err := g.saveCursor(ctx, next); err != nil {
 		return st, err
 	}
-	if len(p.batches) == 0 {
+	if len(p.Batches) == 0 {
 		return st, nil
 	}
-	if err := g.send(ctx, p.batches); err != nil {
+	if err := g.send(ctx, p.Batches); err != nil {
 		return st, err
 	}
-	applySent(next, p.batches)
+	applySent(next, p.Batches)
 	if err := g.saveCursor(ctx, next); err != nil {
 		return st, err
 	}
-	if err := g.local.Ack(ctx, g.account, p.sendIDs); err != nil {
+	if err := g.local.Ack(ctx, g.account, p.SendIDs); err != nil {
 		return st, fmt.Errorf("sync: ack sent changes: %w", err)
 	}
-	st.Sent = len(p.sendIDs)
+	st.Sent = len(p.SendIDs)
 	return st, nil
 }
 
 // login gets an auth token unless the client has one.
-func (g *GReader) login(ctx context.Context) error {
+func (g *Engine) login(ctx context.Context) error {
 	if g.client.LoggedIn() {
 		return nil
 	}
@@ -171,15 +186,15 @@ func (g *GReader) login(ctx context.Context) error {
 
 // syncFeeds saves the subscriptions, the first category of each as its
 // folder, and returns their feed URLs by stream ID.
-func (g *GReader) syncFeeds(ctx context.Context) (map[string]string, error) {
+func (g *Engine) syncFeeds(ctx context.Context) (map[string]string, error) {
 	subs, err := g.client.Subscriptions(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("sync: %w", err)
 	}
-	out := make([]RemoteFeed, 0, len(subs))
+	out := make([]feed.RemoteFeed, 0, len(subs))
 	urls := make(map[string]string, len(subs))
 	for _, s := range subs {
-		rf := RemoteFeed{RemoteID: s.ID, URL: s.URL, SiteURL: s.HTMLURL, Title: s.Title}
+		rf := feed.RemoteFeed{RemoteID: s.ID, URL: s.URL, SiteURL: s.HTMLURL, Title: s.Title}
 		if len(s.Categories) > 0 {
 			rf.Folder = s.Categories[0].Label
 		}
@@ -192,23 +207,23 @@ func (g *GReader) syncFeeds(ctx context.Context) (map[string]string, error) {
 	return urls, nil
 }
 
-func (g *GReader) saveCursor(ctx context.Context, c grCursor) error {
+func (g *Engine) saveCursor(ctx context.Context, c grCursor) error {
 	s, err := c.encode()
 	if err != nil {
 		return err
 	}
-	return wrapErr("sync: save cursor", g.local.SaveCursor(ctx, g.account, s))
+	return engine.WrapErr("sync: save cursor", g.local.SaveCursor(ctx, g.account, s))
 }
 
 // send applies each batch of queued changes with edit-tag requests.
-func (g *GReader) send(ctx context.Context, batches map[batchKey][]string) error {
+func (g *Engine) send(ctx context.Context, batches map[engine.BatchKey][]string) error {
 	for b, ids := range batches {
-		tag := greader.ReadTag
-		if b.field == Starred {
-			tag = greader.StarredTag
+		tag := ReadTag
+		if b.Field == feed.FieldStarred {
+			tag = StarredTag
 		}
 		var add, remove []string
-		if b.value {
+		if b.Value {
 			add = []string{tag}
 		} else {
 			remove = []string{tag}
@@ -216,10 +231,10 @@ func (g *GReader) send(ctx context.Context, batches map[batchKey][]string) error
 		for chunk := range slices.Chunk(ids, grItemsBatch) {
 			long := make([]string, len(chunk))
 			for i, id := range chunk {
-				long[i] = greader.LongID(id)
+				long[i] = LongID(id)
 			}
 			if err := g.client.EditTag(ctx, long, add, remove); err != nil {
-				return fmt.Errorf("sync: set %s=%v: %w", b.field, b.value, err)
+				return fmt.Errorf("sync: set %s=%v: %w", b.Field, b.Value, err)
 			}
 		}
 	}
@@ -228,11 +243,11 @@ func (g *GReader) send(ctx context.Context, batches map[batchKey][]string) error
 
 // applySent updates the cursor's lists with changes the server accepted,
 // so the next sync does not take them for changes of the server's.
-func applySent(c grCursor, batches map[batchKey][]string) {
+func applySent(c grCursor, batches map[engine.BatchKey][]string) {
 	for b, ids := range batches {
-		set, in := c.Unread, !b.value
-		if b.field == Starred {
-			set, in = c.Starred, b.value
+		set, in := c.Unread, !b.Value
+		if b.Field == feed.FieldStarred {
+			set, in = c.Starred, b.Value
 		}
 		for _, id := range ids {
 			if in {

@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,14 +18,14 @@ import (
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 )
 
 // counter is a RoundTripper around the real transport that records
 // every request: method, path and, for writes, the body.
 type counter struct {
-	mu   gosync.Mutex
+	mu   sync.Mutex
 	reqs []string
 }
 
@@ -73,7 +73,7 @@ func rssFeed(name string, n int) []byte {
 // akhbar account and a local database for it.
 type fixture struct {
 	user    synctest.User
-	account sync.Account
+	account feed.Account
 	local   *cache.Store
 	path    string
 	count   *counter
@@ -105,8 +105,8 @@ func newFixture(t testing.TB, s *synctest.Server, fix *feedtest.Server, name str
 	env := "AKHBAR_TEST_SECRET_" + name
 	t.Setenv(env, u.Password)
 	f.reopen(t)
-	a, err := f.local.SaveAccount(ctx, sync.Account{Kind: sync.KindMiniflux, URL: s.URL, Username: name,
-		Credential: sync.Credential{Kind: sync.Password, Env: env}})
+	a, err := f.local.SaveAccount(ctx, feed.Account{Kind: feed.KindMiniflux, URL: s.URL, Username: name,
+		Credential: feed.Credential{Kind: feed.SecretPassword, Env: env}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,9 +135,9 @@ func (f *fixture) reopen(t testing.TB) {
 }
 
 // sync runs one sync and returns its stats and the requests it made.
-func (f *fixture) sync(t testing.TB) (sync.Stats, []string, error) {
+func (f *fixture) sync(t testing.TB) (feed.SyncStats, []string, error) {
 	t.Helper()
-	e, err := sync.Open(context.Background(), f.account, f.local, f.count)
+	e, err := remote.Open(context.Background(), f.account, f.local, f.count)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,9 +154,9 @@ func (f *fixture) useGReader(t testing.TB, s *synctest.Server) {
 	s.EnableGoogleReader(t, f.user, login, pw)
 	env := "AKHBAR_TEST_GR_SECRET_" + f.user.Name
 	t.Setenv(env, pw)
-	f.account.Kind = sync.KindGReader
+	f.account.Kind = feed.KindGReader
 	f.account.Username = login
-	f.account.Credential = sync.Credential{Kind: sync.Password, Env: env}
+	f.account.Credential = feed.Credential{Kind: feed.SecretPassword, Env: env}
 	a, err := f.local.SaveAccount(context.Background(), f.account)
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func (f *fixture) useGReader(t testing.TB, s *synctest.Server) {
 }
 
 // mustSync is sync that fails t on error.
-func (f *fixture) mustSync(t testing.TB) (sync.Stats, []string) {
+func (f *fixture) mustSync(t testing.TB) (feed.SyncStats, []string) {
 	t.Helper()
 	st, reqs, err := f.sync(t)
 	if err != nil {

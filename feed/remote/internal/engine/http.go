@@ -1,10 +1,10 @@
-package sync
+package engine
 
 import (
 	"errors"
 	"fmt"
 	"net/http"
-	gosync "sync"
+	"sync"
 	"time"
 )
 
@@ -42,18 +42,18 @@ func sameOrigin(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// serverClock is a transport that remembers the Date header of the last
+// ServerClock is a transport that remembers the Date header of the last
 // response, the server's own clock, to place sync cursors without
 // trusting the local clock.
-type serverClock struct {
-	next http.RoundTripper
-	mu   gosync.Mutex
+type ServerClock struct {
+	Next http.RoundTripper
+	mu   sync.Mutex
 	last time.Time
 }
 
 // RoundTrip sends req through the wrapped transport and notes the Date.
-func (c *serverClock) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := c.next.RoundTrip(req)
+func (c *ServerClock) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := c.Next.RoundTrip(req)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func (c *serverClock) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // now returns the last Date seen, zero before any.
-func (c *serverClock) now() time.Time {
+func (c *ServerClock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.last

@@ -1,45 +1,51 @@
-// Package sync keeps akhbar's cache in step with a feed server account:
-// Miniflux through its official client (Miniflux), and FreshRSS,
-// Inoreader, The Old Reader or Miniflux through the Google Reader API
-// (GReader, over the small client in greader). Open picks the engine
-// by Account.Kind; callers need only Open and Engine.Sync.
+// Sync accounts: what akhbar knows of a feed server account (Miniflux,
+// or a Google Reader API server) and of its subscriptions and entries.
+// The engines that talk to the servers live in feed/remote; the cache
+// implements SyncLocal, their view of akhbar's side.
 //
-// The local side is the Local interface, implemented by the cache. Read
-// and starred changes made in akhbar go through Local.Mark, which updates
-// the item and queues the change in one transaction; a sync sends queued
-// changes after fetching the server's own changes, so that when both
-// sides changed an entry the later change wins. Queued changes leave the
-// queue only after the server accepted them (or a later server change
-// superseded them), so a change made offline, or while the server fails,
-// or just before akhbar is killed, is applied on the next successful
-// sync. Sending a change twice is harmless: every change sets a state,
-// none toggles one.
-package sync
+// Read and starred changes made in akhbar go through SyncLocal.Mark,
+// which updates the item and queues the change in one transaction; a
+// sync sends queued changes after fetching the server's own changes, so
+// that when both sides changed an entry the later change wins. Queued
+// changes leave the queue only after the server accepted them (or a
+// later server change superseded them), so a change made offline, or
+// while the server fails, or just before akhbar is killed, is applied on
+// the next successful sync. Sending a change twice is harmless: every
+// change sets a state, none toggles one.
+
+package feed
 
 import (
 	"context"
 	"time"
-
-	"github.com/akhbar/akhbar/feed"
 )
 
-// Kind names a server protocol.
-type Kind string
+// AccountKind names a server protocol.
+type AccountKind string
 
 // Server protocols.
 const (
-	KindMiniflux Kind = "miniflux"
-	KindGReader  Kind = "greader"
+	KindMiniflux AccountKind = "miniflux"
+	KindGReader  AccountKind = "greader"
 )
+
+// ListsEveryEntry reports whether a sync of this kind learns of every
+// entry the server deletes, read ones included: Miniflux's API lists a
+// feed's entries whatever their state, so akhbar keeps exactly what the
+// server keeps. The Google Reader API lists only unread and starred
+// items, so a read item the server deleted cannot be told from one it
+// keeps: akhbar's own age limits decide about read items of such
+// accounts.
+func (k AccountKind) ListsEveryEntry() bool { return k == KindMiniflux }
 
 // Account is one server account. It holds where to get the secret, never
 // the secret itself.
 type Account struct {
-	ID         int64      `json:"id"`
-	Kind       Kind       `json:"kind"`
-	URL        string     `json:"url"`
-	Username   string     `json:"username,omitempty"`
-	Credential Credential `json:"credential"`
+	ID         int64       `json:"id"`
+	Kind       AccountKind `json:"kind"`
+	URL        string      `json:"url"`
+	Username   string      `json:"username,omitempty"`
+	Credential Credential  `json:"credential"`
 }
 
 // RemoteFeed is a subscription as the server has it.
@@ -52,12 +58,12 @@ type RemoteFeed struct {
 }
 
 // Entry is an entry as the server has it. Item.Read and Item.Starred are
-// the server's state; Item.ID is feed.ItemID of the entry, so the same
+// the server's state; Item.ID is ItemID of the entry, so the same
 // story has the same ID on every machine.
 type Entry struct {
 	RemoteID     string
 	RemoteFeedID string
-	Item         feed.Item
+	Item         Item
 	Content      string    // the entry's content as HTML, as the server sent it
 	ChangedAt    time.Time // when the server last changed the entry
 	Removed      bool      // the server dropped the entry
@@ -68,13 +74,13 @@ type Field string
 
 // Synced fields.
 const (
-	Read    Field = "read"
-	Starred Field = "starred"
+	FieldRead    Field = "read"
+	FieldStarred Field = "starred"
 )
 
 // Change is one queued local change of an item of an account.
 type Change struct {
-	ID       int64 // queue position, set by Local
+	ID       int64 // queue position, set by SyncLocal
 	Account  int64
 	ItemID   string
 	RemoteID string
@@ -83,11 +89,11 @@ type Change struct {
 	At       time.Time
 }
 
-// Local is akhbar's side of a sync, implemented by the cache (one SQLite
+// SyncLocal is akhbar's side of a sync, implemented by the cache (one SQLite
 // file shared by processes). Every method is one transaction and fails
 // with an error naming its operation; lookups of nothing wrap
-// feed.ErrNotFound.
-type Local interface {
+// ErrNotFound.
+type SyncLocal interface {
 	// SaveAccount adds an account (ID 0) or updates one.
 	SaveAccount(ctx context.Context, a Account) (Account, error)
 	// Accounts lists every account.
@@ -103,12 +109,17 @@ type Local interface {
 	SaveCursor(ctx context.Context, account int64, cursor string) error
 
 	// SaveFeeds makes the account's subscriptions exactly feeds, mapped
-	// by RemoteID; feeds no longer listed go, like feed.Store.RemoveFeed.
+	// by RemoteID; feeds no longer listed go, like Store.RemoveFeed.
 	SaveFeeds(ctx context.Context, account int64, feeds []RemoteFeed) error
+	// Held lists the account's entries the cache holds, each with its
+	// item's state: what a sync compares with the server's lists to
+	// find entries lost or deleted on one side.
+	Held(ctx context.Context, account int64) ([]HeldEntry, error)
 	// SaveEntries upserts entries by RemoteID into the feeds of their
 	// RemoteFeedID. Read and starred come from the entry, except a field
 	// that has a queued change later than the entry's ChangedAt: the
-	// later change wins. Removed entries go, unless starred locally.
+	// later change wins. Removed entries go, with their queued changes;
+	// one starred locally stays as an item of no entry, akhbar's own.
 	SaveEntries(ctx context.Context, account int64, entries []Entry) error
 
 	// Mark sets an item's field and, when the item belongs to an
@@ -121,10 +132,19 @@ type Local interface {
 	Ack(ctx context.Context, account int64, ids []int64) error
 }
 
-// Stats tells what one sync did.
-type Stats struct {
+// HeldEntry is an entry of an account as the cache holds it.
+type HeldEntry struct {
+	RemoteID     string
+	RemoteFeedID string // "" when its item belongs to no feed of the account
+	Read         bool
+	Starred      bool
+}
+
+// SyncStats tells what one sync did.
+type SyncStats struct {
 	Feeds      int // subscriptions on the server
 	Entries    int // entries received
+	Removed    int // entries the server no longer has, removed from the cache
 	Sent       int // queued changes the server accepted
 	Superseded int // queued changes dropped for a later server change
 }

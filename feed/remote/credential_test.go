@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"context"
@@ -11,9 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
+	"github.com/akhbar/akhbar/feed/remote/internal/engine"
+	"github.com/akhbar/akhbar/feed/remote/miniflux"
 )
 
 const secretValue = "s3cret-Value"
@@ -23,16 +25,16 @@ func TestCredentialSecret(t *testing.T) {
 	t.Setenv("AKHBAR_TEST_EMPTY", "")
 	tests := []struct {
 		name    string
-		cred    sync.Credential
+		cred    feed.Credential
 		wantErr bool
 	}{
-		{"env", sync.Credential{Kind: sync.Password, Env: "AKHBAR_TEST_PW"}, false},
-		{"command first line", sync.Credential{Kind: sync.Token, Command: []string{"printf", secretValue + "\nsecond line\n"}}, false},
-		{"command CRLF", sync.Credential{Kind: sync.Token, Command: []string{"printf", secretValue + "\r\n"}}, false},
-		{"empty env", sync.Credential{Kind: sync.Password, Env: "AKHBAR_TEST_EMPTY"}, true},
-		{"failing command", sync.Credential{Kind: sync.Password, Command: []string{"sh", "-c", "echo " + secretValue + "; exit 3"}}, true},
-		{"silent command", sync.Credential{Kind: sync.Password, Command: []string{"true"}}, true},
-		{"nothing", sync.Credential{}, true},
+		{"env", feed.Credential{Kind: feed.SecretPassword, Env: "AKHBAR_TEST_PW"}, false},
+		{"command first line", feed.Credential{Kind: feed.SecretToken, Command: []string{"printf", secretValue + "\nsecond line\n"}}, false},
+		{"command CRLF", feed.Credential{Kind: feed.SecretToken, Command: []string{"printf", secretValue + "\r\n"}}, false},
+		{"empty env", feed.Credential{Kind: feed.SecretPassword, Env: "AKHBAR_TEST_EMPTY"}, true},
+		{"failing command", feed.Credential{Kind: feed.SecretPassword, Command: []string{"sh", "-c", "echo " + secretValue + "; exit 3"}}, true},
+		{"silent command", feed.Credential{Kind: feed.SecretPassword, Command: []string{"true"}}, true},
+		{"nothing", feed.Credential{}, true},
 	}
 	for _, tt := range tests {
 		s, err := tt.cred.Secret(context.Background())
@@ -53,13 +55,13 @@ func TestCredentialSecret(t *testing.T) {
 // careless caller might.
 func TestSecretNeverPrinted(t *testing.T) {
 	t.Setenv("AKHBAR_TEST_PW", secretValue)
-	s, err := sync.Credential{Env: "AKHBAR_TEST_PW"}.Secret(context.Background())
+	s, err := feed.Credential{Env: "AKHBAR_TEST_PW"}.Secret(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
-		out = append(out, fmt.Sprintf(verb, s), fmt.Sprintf(verb, struct{ S sync.Secret }{s}))
+		out = append(out, fmt.Sprintf(verb, s), fmt.Sprintf(verb, struct{ S feed.Secret }{s}))
 	}
 	js, err := json.Marshal(map[string]any{"s": s})
 	if err != nil {
@@ -82,24 +84,24 @@ func TestNoCredentialsAfterRedirect(t *testing.T) {
 	other := feedtest.NewServer(t)
 	other.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "should not be here", http.StatusTeapot) })
 	for _, code := range []int{http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
-		for _, kind := range []sync.SecretKind{sync.Password, sync.Token} {
+		for _, kind := range []feed.SecretKind{feed.SecretPassword, feed.SecretToken} {
 			redirector := feedtest.NewServer(t)
 			redirector.HandleFunc("/v1/feeds", func(w http.ResponseWriter, r *http.Request) {
 				http.Redirect(w, r, other.URL(r.URL.Path), code)
 			})
 			t.Setenv("AKHBAR_TEST_PW", secretValue)
-			a := sync.Account{ID: 1, Kind: sync.KindMiniflux, URL: redirector.URL(""), Username: "u",
-				Credential: sync.Credential{Kind: kind, Env: "AKHBAR_TEST_PW"}}
+			a := feed.Account{ID: 1, Kind: feed.KindMiniflux, URL: redirector.URL(""), Username: "u",
+				Credential: feed.Credential{Kind: kind, Env: "AKHBAR_TEST_PW"}}
 			local, err := cache.Open(filepath.Join(t.TempDir(), "l.db"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := sync.NewMiniflux(context.Background(), a, local, nil)
+			m, err := miniflux.New(context.Background(), a, local, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			_, err = m.Sync(context.Background())
-			if !errors.Is(err, sync.ErrRedirect) {
+			if !errors.Is(err, engine.ErrRedirect) {
 				t.Errorf("%d %s: sync err = %v, want ErrRedirect", code, kind, err)
 			}
 			if n := other.Hits("/v1/feeds"); n != 0 {

@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"context"
@@ -7,16 +7,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 )
 
 // BenchmarkMinifluxSync measures a first sync of 50 feeds × 100 entries
 // into an empty local database, and a sync of the unchanged account,
 // with the requests each makes. Run by hand:
 //
-//	go test -run '^$' -bench MinifluxSync -benchtime 3x ./feed/sync/
+//	go test -run '^$' -bench MinifluxSync -benchtime 3x ./feed/remote/
 func BenchmarkMinifluxSync(b *testing.B) {
 	s := synctest.Start(b)
 	fix := feedtest.NewServer(b)
@@ -45,7 +45,7 @@ func freshLocal(b *testing.B, f *fixture) *fixture {
 // Google Reader endpoint (item IDs, then contents 250 at a time). Run by
 // hand:
 //
-//	go test -run '^$' -bench GReaderSync -benchtime 3x ./feed/sync/
+//	go test -run '^$' -bench GReaderSync -benchtime 3x ./feed/remote/
 func BenchmarkGReaderSync(b *testing.B) {
 	s := synctest.Start(b)
 	fix := feedtest.NewServer(b)
@@ -68,8 +68,8 @@ func BenchmarkGReaderStandardSync(b *testing.B) {
 	f := &fixture{path: filepath.Join(b.TempDir(), "local.db"), count: &counter{}}
 	f.reopen(b)
 	b.Setenv("AKHBAR_TEST_GR_BENCH", "bench-pw")
-	a, err := f.local.SaveAccount(context.Background(), sync.Account{Kind: sync.KindGReader, URL: srv.URL,
-		Username: "bench", Credential: sync.Credential{Kind: sync.Password, Env: "AKHBAR_TEST_GR_BENCH"}})
+	a, err := f.local.SaveAccount(context.Background(), feed.Account{Kind: feed.KindGReader, URL: srv.URL,
+		Username: "bench", Credential: feed.Credential{Kind: feed.SecretPassword, Env: "AKHBAR_TEST_GR_BENCH"}})
 	if err != nil {
 		b.Fatal(err)
 	}

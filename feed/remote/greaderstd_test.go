@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"context"
@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/greader"
+	"github.com/akhbar/akhbar/feed/remote"
+	"github.com/akhbar/akhbar/feed/remote/greader"
 )
 
 // stdItems names the items of newStd's server.
@@ -40,8 +40,8 @@ func newStd(t *testing.T) (*grServer, *fixture, stdItems) {
 	f := &fixture{path: filepath.Join(t.TempDir(), "local.db"), count: &counter{}}
 	f.reopen(t)
 	t.Setenv("AKHBAR_TEST_GR_STD", "alice-pw")
-	acc, err := f.local.SaveAccount(context.Background(), sync.Account{Kind: sync.KindGReader, URL: srv.URL,
-		Username: "alice", Credential: sync.Credential{Kind: sync.Password, Env: "AKHBAR_TEST_GR_STD"}})
+	acc, err := f.local.SaveAccount(context.Background(), feed.Account{Kind: feed.KindGReader, URL: srv.URL,
+		Username: "alice", Credential: feed.Credential{Kind: feed.SecretPassword, Env: "AKHBAR_TEST_GR_STD"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,20 +127,20 @@ func TestGReaderStandardBothWaysAndConflicts(t *testing.T) {
 	srv, f, its := newStd(t)
 	ctx := context.Background()
 	f.mustSync(t)
-	mark := func(id int64, field sync.Field, v bool, at time.Time) {
+	mark := func(id int64, field feed.Field, v bool, at time.Time) {
 		t.Helper()
 		if err := f.local.Mark(ctx, f.localItem(t, id).ID, field, v, at); err != nil {
 			t.Fatal(err)
 		}
 	}
-	mark(its.recent[0], sync.Read, true, time.Now())
-	mark(its.recent[1], sync.Starred, true, time.Now())
+	mark(its.recent[0], feed.FieldRead, true, time.Now())
+	mark(its.recent[1], feed.FieldStarred, true, time.Now())
 	// The server changed recent[2] after the last sync: an older local
 	// change of it loses, a later one of recent[3] wins.
-	mark(its.recent[2], sync.Starred, true, time.Now().Add(-time.Hour))
+	mark(its.recent[2], feed.FieldStarred, true, time.Now().Add(-time.Hour))
 	srv.set(its.recent[2], true, false)
 	srv.set(its.recent[3], true, false)
-	mark(its.recent[3], sync.Read, false, time.Now().Add(2*time.Second))
+	mark(its.recent[3], feed.FieldRead, false, time.Now().Add(2*time.Second))
 
 	st, reqs := f.mustSync(t)
 	if st.Sent != 3 || st.Superseded != 1 {
@@ -174,18 +174,18 @@ func TestGReaderStandardCredentials(t *testing.T) {
 	_, f, _ := newStd(t)
 	// A token credential is the auth token: no ClientLogin.
 	t.Setenv("AKHBAR_TEST_GR_TOKEN", "alice/auth-token")
-	f.account.Credential = sync.Credential{Kind: sync.Token, Env: "AKHBAR_TEST_GR_TOKEN"}
+	f.account.Credential = feed.Credential{Kind: feed.SecretToken, Env: "AKHBAR_TEST_GR_TOKEN"}
 	st, reqs := f.mustSync(t)
 	if got := paths(reqs); st.Entries != 8 || slices.Contains(got, grPrefix+grLogin) {
 		t.Errorf("token sync: %+v in %q, want 8 entries without login", st, got)
 	}
 	// A wrong password is an authorization failure, and the sync stops.
 	t.Setenv("AKHBAR_TEST_GR_STD", "wrong")
-	f.account.Credential = sync.Credential{Kind: sync.Password, Env: "AKHBAR_TEST_GR_STD"}
+	f.account.Credential = feed.Credential{Kind: feed.SecretPassword, Env: "AKHBAR_TEST_GR_STD"}
 	if _, reqs, err := f.sync(t); !errors.Is(err, greader.ErrUnauthorized) || len(reqs) != 1 {
 		t.Errorf("wrong password: %v after %q, want ErrUnauthorized after the login", err, paths(reqs))
 	}
-	if _, err := sync.Open(context.Background(), sync.Account{Kind: "rss"}, f.local, nil); err == nil {
+	if _, err := remote.Open(context.Background(), feed.Account{Kind: "rss"}, f.local, nil); err == nil {
 		t.Error("Open of an unknown kind succeeded")
 	}
 }

@@ -1,4 +1,4 @@
-package sync
+package greader
 
 import (
 	"encoding/json"
@@ -16,7 +16,7 @@ const (
 )
 
 // grCursor is the position of a Google Reader account, stored as JSON
-// through Local.SaveCursor. The API cannot list what changed since a
+// through feed.SyncLocal.SaveCursor. The API cannot list what changed since a
 // time, so the cursor keeps the IDs of the unread and the starred items
 // as the last sync left them: the items whose membership differs next
 // time are the ones whose state changed on the server.
@@ -39,7 +39,7 @@ func parseGRCursor(s string) (grCursor, error) {
 	return c, nil
 }
 
-// encode writes the cursor for Local.SaveCursor.
+// encode writes the cursor for feed.SyncLocal.SaveCursor.
 func (c grCursor) encode() (string, error) {
 	b, err := json.Marshal(c)
 	if err != nil {

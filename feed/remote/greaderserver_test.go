@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"encoding/json"
@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 )
@@ -23,7 +23,7 @@ import (
 type grServer struct {
 	URL string // base URL, prefix included
 
-	mu       gosync.Mutex
+	mu       sync.Mutex
 	now      time.Time
 	user, pw string
 	auth     string

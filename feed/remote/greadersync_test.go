@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"context"
@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 	"miniflux.app/v2/client"
 )
 
@@ -26,6 +27,9 @@ func TestGReaderMiniflux(t *testing.T) {
 	t.Run("Incremental", func(t *testing.T) { testGRIncremental(t, s, fix) })
 	t.Run("Conflicts", func(t *testing.T) { testGRConflicts(t, s, fix) })
 	t.Run("OfflineQueue", func(t *testing.T) { testGROffline(t, s, fix) })
+	t.Run("Retention", func(t *testing.T) { testGRRetention(t, s, fix) })
+	t.Run("RemovedOnServer", func(t *testing.T) { testGRRemovedOnServer(t, s, fix) })
+	t.Run("Repair", func(t *testing.T) { testGRRepair(t, s, fix) })
 }
 
 // paths returns the request paths without methods and bodies.
@@ -88,9 +92,9 @@ func testGRFirstSync(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	// The same story has the same ID through either protocol.
 	mf := *f
 	mf.account.ID = 0
-	mf.account.Kind = sync.KindMiniflux
+	mf.account.Kind = feed.KindMiniflux
 	mf.account.Username = f.user.Name
-	mf.account.Credential = sync.Credential{Kind: sync.Password, Env: "AKHBAR_TEST_SECRET_grfirst"}
+	mf.account.Credential = feed.Credential{Kind: feed.SecretPassword, Env: "AKHBAR_TEST_SECRET_grfirst"}
 	if mf.account, err = f.local.SaveAccount(ctx, mf.account); err != nil {
 		t.Fatal(err)
 	}
@@ -123,10 +127,10 @@ func testGRBothWays(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 
 	// akhbar → server, and back to unread and unstarred.
 	for _, v := range []bool{true, false} {
-		if err := f.local.Mark(ctx, f.localItem(t, ids[2]).ID, sync.Read, v, time.Now()); err != nil {
+		if err := f.local.Mark(ctx, f.localItem(t, ids[2]).ID, feed.FieldRead, v, time.Now()); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.local.Mark(ctx, f.localItem(t, ids[3]).ID, sync.Starred, v, time.Now()); err != nil {
+		if err := f.local.Mark(ctx, f.localItem(t, ids[3]).ID, feed.FieldStarred, v, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		st, _ = f.mustSync(t)
@@ -155,7 +159,7 @@ func testGRIncremental(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 		t.Errorf("no-change sync: %+v in %q, want 0 entries in %q", st, got, noChange)
 	}
 	// An engine kept open logs in once.
-	e, err := sync.Open(ctx, f.account, f.local, f.count)
+	e, err := remote.Open(ctx, f.account, f.local, f.count)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +182,7 @@ func testGRIncremental(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 		t.Errorf("after one server change: %+v in %q, want 1 entry in %q", st, got, want)
 	}
 
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	_, reqs = f.mustSync(t)
@@ -220,7 +224,7 @@ func testGRConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	ids := f.firstEntries(t, 2)
 
 	// An old local change loses to a later server change.
-	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Starred, true, time.Now().Add(-time.Hour)); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, feed.FieldStarred, true, time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.user.Client.UpdateEntriesContext(ctx, ids[:1], client.EntryStatusRead); err != nil {
@@ -230,7 +234,7 @@ func testGRConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	if err := f.user.Client.UpdateEntriesContext(ctx, ids[1:2], client.EntryStatusRead); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Read, false, time.Now().Add(2*time.Second)); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldRead, false, time.Now().Add(2*time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := f.mustSync(t)

@@ -1,4 +1,4 @@
-package sync
+package feed
 
 import (
 	"bytes"
@@ -17,8 +17,8 @@ type SecretKind string
 // Secret kinds: a password goes with Account.Username; a token (a
 // Miniflux API key) stands alone.
 const (
-	Password SecretKind = "password"
-	Token    SecretKind = "token"
+	SecretPassword SecretKind = "password"
+	SecretToken    SecretKind = "token"
 )
 
 // Credential says where an account's secret comes from: the first line

@@ -1,4 +1,4 @@
-package sync_test
+package remote_test
 
 import (
 	"context"
@@ -9,8 +9,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 	"miniflux.app/v2/client"
 )
 
@@ -24,6 +23,9 @@ func TestMiniflux(t *testing.T) {
 	t.Run("Incremental", func(t *testing.T) { testIncremental(t, s, fix) })
 	t.Run("Conflicts", func(t *testing.T) { testConflicts(t, s, fix) })
 	t.Run("OfflineQueue", func(t *testing.T) { testOfflineQueue(t, s, fix) })
+	t.Run("RetentionFollowsServer", func(t *testing.T) { testRetentionFollowsServer(t, s, fix) })
+	t.Run("RemovedOnServer", func(t *testing.T) { testRemovedOnServer(t, s, fix) })
+	t.Run("RepairDamagedCache", func(t *testing.T) { testRepairDamagedCache(t, s, fix) })
 }
 
 func testFirstSync(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
@@ -33,8 +35,8 @@ func testFirstSync(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	if st.Feeds != 3 || st.Entries != 15 {
 		t.Errorf("stats = %+v, want 3 feeds, 15 entries", st)
 	}
-	if len(reqs) != 2 {
-		t.Errorf("first sync made %d requests, want 2 (feeds, entries): %q", len(reqs), reqs)
+	if len(reqs) != 3 {
+		t.Errorf("first sync made %d requests, want 3 (feeds, entries, counters): %q", len(reqs), reqs)
 	}
 	feeds, err := accountFeeds(ctx, f.local, f.account.ID)
 	if err != nil {
@@ -80,10 +82,10 @@ func testBothWays(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	// akhbar → server.
 	it2 := f.localItem(t, ids[2])
 	it3 := f.localItem(t, ids[3])
-	if err := f.local.Mark(ctx, it2.ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, it2.ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, it3.ID, sync.Starred, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, it3.ID, feed.FieldStarred, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := f.mustSync(t)
@@ -108,8 +110,8 @@ func testIncremental(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	f.mustSync(t)
 
 	st, reqs := f.mustSync(t)
-	if len(reqs) != 2 || st.Entries != 0 || st.Sent != 0 {
-		t.Errorf("no-change sync: %+v in %d requests %q, want 0 entries in 2", st, len(reqs), reqs)
+	if len(reqs) != 3 || st.Entries != 0 || st.Sent != 0 {
+		t.Errorf("no-change sync: %+v in %d requests %q, want 0 entries in 3", st, len(reqs), reqs)
 	}
 
 	ids := f.firstEntries(t, 2)
@@ -117,11 +119,11 @@ func testIncremental(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 		t.Fatal(err)
 	}
 	st, reqs = f.mustSync(t)
-	if len(reqs) != 2 || st.Entries != 1 {
-		t.Errorf("after one server change: %+v in %d requests, want 1 entry in 2", st, len(reqs))
+	if len(reqs) != 3 || st.Entries != 1 {
+		t.Errorf("after one server change: %+v in %d requests, want 1 entry in 3", st, len(reqs))
 	}
 
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	_, reqs = f.mustSync(t)
@@ -132,8 +134,8 @@ func testIncremental(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 		}
 	}
 	want := `PUT /v1/entries {"entry_ids":[` + strconv.FormatInt(ids[1], 10) + `],"status":"read"}`
-	if len(reqs) != 3 || len(puts) != 1 || puts[0] != want {
-		t.Errorf("after one local change: requests %q, want feeds, entries and %s", reqs, want)
+	if len(reqs) != 4 || len(puts) != 1 || puts[0] != want {
+		t.Errorf("after one local change: requests %q, want feeds, entries, %s and counters", reqs, want)
 	}
 }
 
@@ -144,7 +146,7 @@ func testConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	ids := f.firstEntries(t, 2)
 
 	// An old local change loses to a later server change.
-	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Starred, true, time.Now().Add(-time.Hour)); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, feed.FieldStarred, true, time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.user.Client.UpdateEntriesContext(ctx, ids[:1], client.EntryStatusRead); err != nil {
@@ -154,7 +156,7 @@ func testConflicts(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	if err := f.user.Client.UpdateEntriesContext(ctx, ids[1:2], client.EntryStatusRead); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Read, false, time.Now().Add(time.Second)); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldRead, false, time.Now().Add(time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := f.mustSync(t)
@@ -180,12 +182,12 @@ func testOfflineQueue(t *testing.T, s *synctest.Server, fix *feedtest.Server) {
 	queueWhileDown(t, f, s, ids)
 
 	st, reqs := f.mustSync(t)
-	if st.Sent != 2 || len(reqs) != 4 {
-		t.Errorf("after restart: %+v in %q, want 2 sent in 4 requests", st, reqs)
+	if st.Sent != 2 || len(reqs) != 5 {
+		t.Errorf("after restart: %+v in %q, want 2 sent in 5 requests", st, reqs)
 	}
 	checkSentAfterRestart(t, f, ids)
 	st, reqs = f.mustSync(t)
-	if st.Sent != 0 || len(reqs) != 2 {
+	if st.Sent != 0 || len(reqs) != 3 {
 		t.Errorf("next sync: %+v in %q, want nothing sent again", st, reqs)
 	}
 }
@@ -197,10 +199,10 @@ func queueWhileDown(t *testing.T, f *fixture, s *synctest.Server, ids []int64) {
 	t.Helper()
 	ctx := context.Background()
 	s.Stop()
-	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, sync.Read, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[0]).ID, feed.FieldRead, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, sync.Starred, true, time.Now()); err != nil {
+	if err := f.local.Mark(ctx, f.localItem(t, ids[1]).ID, feed.FieldStarred, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := f.sync(t); err == nil {

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
-	"github.com/akhbar/akhbar/feed/sync"
-	"github.com/akhbar/akhbar/feed/sync/greader"
-	"github.com/akhbar/akhbar/feed/sync/synctest"
+	"github.com/akhbar/akhbar/feed/remote/greader"
+	"github.com/akhbar/akhbar/feed/remote/internal/engine"
+	"github.com/akhbar/akhbar/feed/remote/synctest"
 	"miniflux.app/v2/client"
 )
 
@@ -146,8 +146,8 @@ func TestLoginNotRedirected(t *testing.T) {
 	redirector.HandleFunc("/accounts/ClientLogin", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, other.URL(r.URL.Path), http.StatusTemporaryRedirect)
 	})
-	err := greader.New(redirector.URL(""), sync.NewHTTPClient(nil)).Login(context.Background(), "u", "pw")
-	if !errors.Is(err, sync.ErrRedirect) {
+	err := greader.New(redirector.URL(""), engine.NewHTTPClient(nil)).Login(context.Background(), "u", "pw")
+	if !errors.Is(err, engine.ErrRedirect) {
 		t.Errorf("login err = %v, want ErrRedirect", err)
 	}
 	if n := other.Hits("/accounts/ClientLogin"); n != 0 {

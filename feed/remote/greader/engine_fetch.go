@@ -1,4 +1,4 @@
-package sync
+package greader
 
 import (
 	"cmp"
@@ -10,43 +10,75 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/sync/greader"
+	"github.com/akhbar/akhbar/feed/remote/internal/engine"
 )
 
 // grRun is what one sync reads from a Google Reader account.
 type grRun struct {
-	g        *GReader
+	g        *Engine
 	prev     grCursor
 	feedURLs map[string]string // feed URL by stream ID
 	since    int64             // server time before the item reads, Unix seconds; 0: unknown
 	mode     string
 	unread   idSet
 	starred  idSet
-	fetched  map[string]remoteState // items saved this sync, by short ID
+	fetched  map[string]engine.RemoteState // items saved this sync, by short ID
+	gone     map[string]bool               // items asked for by ID that the server no longer has
 }
 
 // fetch reads the unread and starred lists, then saves the items that
-// are new since the last sync and those whose state changed.
-func (r *grRun) fetch(ctx context.Context) error {
-	if now := r.g.clock.now(); !now.IsZero() {
+// are new since the last sync, those whose state changed, and those on
+// which the lists and the cache disagree (held).
+func (r *grRun) fetch(ctx context.Context, held []feed.HeldEntry) error {
+	if now := r.g.clock.Now(); !now.IsZero() {
 		r.since = now.Unix()
 	}
 	var err error
-	if r.unread, err = r.ids(ctx, greader.StreamQuery{Stream: greader.ReadingList, Exclude: []string{greader.ReadTag}}); err != nil {
+	if r.unread, err = r.ids(ctx, StreamQuery{Stream: ReadingList, Exclude: []string{ReadTag}}); err != nil {
 		return err
 	}
-	if r.starred, err = r.ids(ctx, greader.StreamQuery{Stream: greader.StarredTag}); err != nil {
+	if r.starred, err = r.ids(ctx, StreamQuery{Stream: StarredTag}); err != nil {
 		return err
 	}
 	if err := r.window(ctx); err != nil {
 		return err
 	}
 	changed := append(r.prev.Unread.diff(r.unread), r.prev.Starred.diff(r.starred)...)
-	return r.byID(ctx, changed)
+	return r.byID(ctx, append(changed, r.disagreeing(held)...))
+}
+
+// grRepairBudget bounds how many items on which the lists and the cache
+// disagree one sync asks for; the rest disagree still on the next sync.
+const grRepairBudget = 20 * grItemsBatch
+
+// disagreeing lists, up to grRepairBudget, the items the server lists as
+// unread or starred that the cache lacks (an earlier akhbar may have
+// dropped them), and the items the cache holds as unread or starred
+// that the server does not list so (read, unstarred or deleted there: the
+// answer to asking for them tells which).
+func (r *grRun) disagreeing(held []feed.HeldEntry) []string {
+	have := make(map[string]bool, len(held))
+	var out []string
+	for _, h := range held {
+		have[h.RemoteID] = true
+		if (!h.Read && !r.unread[h.RemoteID]) || (h.Starred && !r.starred[h.RemoteID]) {
+			out = append(out, h.RemoteID)
+		}
+	}
+	for _, set := range []idSet{r.unread, r.starred} {
+		for id := range set {
+			if !have[id] {
+				have[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out[:min(len(out), grRepairBudget)]
 }
 
 // ids lists a stream's item IDs in short form.
-func (r *grRun) ids(ctx context.Context, q greader.StreamQuery) (idSet, error) {
+func (r *grRun) ids(ctx context.Context, q StreamQuery) (idSet, error) {
 	q.N = grIDsPage
 	ids, err := r.g.client.AllItemIDs(ctx, q)
 	if err != nil {
@@ -54,7 +86,7 @@ func (r *grRun) ids(ctx context.Context, q greader.StreamQuery) (idSet, error) {
 	}
 	set := make(idSet, len(ids))
 	for _, id := range ids {
-		set[greader.ShortID(id)] = true
+		set[ShortID(id)] = true
 	}
 	return set, nil
 }
@@ -77,11 +109,11 @@ func (r *grRun) windowStart() int64 {
 // stream/contents unless the server is known not to serve it or answers
 // that it does not.
 func (r *grRun) window(ctx context.Context) error {
-	q := greader.StreamQuery{Stream: greader.ReadingList, Since: r.windowStart()}
+	q := StreamQuery{Stream: ReadingList, Since: r.windowStart()}
 	r.mode = r.prev.Mode
 	if r.mode != modeIDs {
 		err := r.contents(ctx, q)
-		if !errors.Is(err, greader.ErrNotSupported) {
+		if !errors.Is(err, ErrNotSupported) {
 			r.mode = modeContents
 			return err
 		}
@@ -96,7 +128,7 @@ func (r *grRun) window(ctx context.Context) error {
 }
 
 // contents saves every page of the stream's contents.
-func (r *grRun) contents(ctx context.Context, q greader.StreamQuery) error {
+func (r *grRun) contents(ctx context.Context, q StreamQuery) error {
 	q.N = grContentsPage
 	for {
 		page, err := r.g.client.StreamContents(ctx, q)
@@ -113,12 +145,15 @@ func (r *grRun) contents(ctx context.Context, q greader.StreamQuery) error {
 	}
 }
 
-// byID fetches and saves the items with these IDs not saved yet.
+// byID fetches and saves the items with these IDs not saved yet. An item
+// the server does not return has been deleted there: it is removed from
+// the cache (a starred one stays as akhbar's own item). This is the only
+// way the API tells of deleted items.
 func (r *grRun) byID(ctx context.Context, ids []string) error {
 	var want []string
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
-		id = greader.ShortID(id)
+		id = ShortID(id)
 		if _, ok := r.fetched[id]; !ok && !seen[id] {
 			seen[id] = true
 			want = append(want, id)
@@ -127,7 +162,7 @@ func (r *grRun) byID(ctx context.Context, ids []string) error {
 	for chunk := range slices.Chunk(want, grItemsBatch) {
 		long := make([]string, len(chunk))
 		for i, id := range chunk {
-			long[i] = greader.LongID(id)
+			long[i] = LongID(id)
 		}
 		items, err := r.g.client.Items(ctx, long)
 		if err != nil {
@@ -136,27 +171,43 @@ func (r *grRun) byID(ctx context.Context, ids []string) error {
 		if err := r.save(ctx, items); err != nil {
 			return err
 		}
+		if err := r.removeMissing(ctx, chunk); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
+// removeMissing removes from the cache the items of ids that the server
+// did not return when asked for them.
+func (r *grRun) removeMissing(ctx context.Context, ids []string) error {
+	var gone []feed.Entry
+	for _, id := range ids {
+		if _, ok := r.fetched[id]; !ok {
+			r.gone[id] = true
+			gone = append(gone, feed.Entry{RemoteID: id, Removed: true})
+		}
+	}
+	return engine.WrapErr("sync: remove entries", r.g.local.SaveEntries(ctx, r.g.account, gone))
+}
+
 // save converts and saves items and notes their server state.
-func (r *grRun) save(ctx context.Context, items []greader.Item) error {
-	entries := make([]Entry, 0, len(items))
+func (r *grRun) save(ctx context.Context, items []Item) error {
+	entries := make([]feed.Entry, 0, len(items))
 	for _, it := range items {
 		e := fromGReader(it, r.feedURLs, r.changedAt(it))
 		entries = append(entries, e)
-		r.fetched[e.RemoteID] = remoteState{changedAt: e.ChangedAt, read: e.Item.Read, starred: e.Item.Starred}
+		r.fetched[e.RemoteID] = engine.RemoteState{ChangedAt: e.ChangedAt, Read: e.Item.Read, Starred: e.Item.Starred}
 	}
-	return wrapErr("sync: save entries", r.g.local.SaveEntries(ctx, r.g.account, entries))
+	return engine.WrapErr("sync: save entries", r.g.local.SaveEntries(ctx, r.g.account, entries))
 }
 
 // changedAt dates the item's last change on the server: its "updated"
 // when later than the last sync, else the last sync's time, never later
 // than the server's clock.
-func (r *grRun) changedAt(it greader.Item) time.Time {
+func (r *grRun) changedAt(it Item) time.Time {
 	t := max(r.prev.Time, it.Updated)
-	if now := r.g.clock.now(); !now.IsZero() {
+	if now := r.g.clock.Now(); !now.IsZero() {
 		t = min(t, now.Unix())
 	}
 	if t <= 0 {
@@ -169,14 +220,17 @@ func (r *grRun) changedAt(it greader.Item) time.Time {
 // fetched items as fetched, the others from the unread and starred
 // lists, unchanged since the last sync (zero time: a queued change is
 // later).
-func (r *grRun) remote(pending []Change) map[string]remoteState {
-	m := make(map[string]remoteState, len(r.fetched))
+func (r *grRun) remote(pending []feed.Change) map[string]engine.RemoteState {
+	m := make(map[string]engine.RemoteState, len(r.fetched))
 	for id, s := range r.fetched {
 		m[id] = s
 	}
+	for id := range r.gone {
+		m[id] = engine.RemoteState{Gone: true}
+	}
 	for _, c := range pending {
 		if _, ok := m[c.RemoteID]; !ok {
-			m[c.RemoteID] = remoteState{read: !r.unread[c.RemoteID], starred: r.starred[c.RemoteID]}
+			m[c.RemoteID] = engine.RemoteState{Read: !r.unread[c.RemoteID], Starred: r.starred[c.RemoteID]}
 		}
 	}
 	return m
@@ -188,7 +242,7 @@ func (r *grRun) next() grCursor {
 }
 
 // fromGReader converts a Google Reader item.
-func fromGReader(gi greader.Item, feedURLs map[string]string, changedAt time.Time) Entry {
+func fromGReader(gi Item, feedURLs map[string]string, changedAt time.Time) feed.Entry {
 	content := cmp.Or(gi.Content.Content, gi.Summary.Content)
 	it := feed.Item{
 		URL:        firstHref(gi.Canonical, gi.Alternate),
@@ -197,8 +251,8 @@ func fromGReader(gi greader.Item, feedURLs map[string]string, changedAt time.Tim
 		Summary:    feed.HTMLText(content),
 		FeedTitle:  gi.Origin.Title,
 		Categories: labels(gi.Categories),
-		Read:       gi.HasTag(greader.ReadTag),
-		Starred:    gi.HasTag(greader.StarredTag),
+		Read:       gi.HasTag(ReadTag),
+		Starred:    gi.HasTag(StarredTag),
 	}
 	if gi.Published > 0 {
 		it.Published = time.Unix(gi.Published, 0).UTC()
@@ -208,8 +262,8 @@ func fromGReader(gi greader.Item, feedURLs map[string]string, changedAt time.Tim
 		feedURL = strings.TrimPrefix(gi.Origin.StreamID, "feed/")
 	}
 	it.ID = feed.ItemID(feedURL, it)
-	return Entry{
-		RemoteID:     greader.ShortID(gi.ID),
+	return feed.Entry{
+		RemoteID:     ShortID(gi.ID),
 		RemoteFeedID: gi.Origin.StreamID,
 		Item:         it,
 		Content:      content,
@@ -217,7 +271,7 @@ func fromGReader(gi greader.Item, feedURLs map[string]string, changedAt time.Tim
 	}
 }
 
-func firstHref(lists ...[]greader.Link) string {
+func firstHref(lists ...[]Link) string {
 	for _, l := range lists {
 		for _, k := range l {
 			if k.Href != "" {

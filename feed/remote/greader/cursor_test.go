@@ -1,9 +1,12 @@
-package sync
+package greader
 
 import (
 	"maps"
 	"strings"
 	"testing"
+
+	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/remote/internal/engine"
 )
 
 func TestGRCursorRoundTrip(t *testing.T) {
@@ -51,11 +54,11 @@ func TestGRCursorBad(t *testing.T) {
 
 func TestApplySent(t *testing.T) {
 	c := grCursor{Unread: idSet{"1": true, "2": true}, Starred: idSet{"3": true}}
-	applySent(c, map[batchKey][]string{
-		{Read, true}:     {"1"},
-		{Read, false}:    {"4"},
-		{Starred, true}:  {"2"},
-		{Starred, false}: {"3"},
+	applySent(c, map[engine.BatchKey][]string{
+		{Field: feed.FieldRead, Value: true}:     {"1"},
+		{Field: feed.FieldRead, Value: false}:    {"4"},
+		{Field: feed.FieldStarred, Value: true}:  {"2"},
+		{Field: feed.FieldStarred, Value: false}: {"3"},
 	})
 	if want := (idSet{"2": true, "4": true}); !maps.Equal(c.Unread, want) {
 		t.Errorf("unread %v, want %v", c.Unread, want)
