@@ -27,7 +27,7 @@ import (
 )
 
 func main() {
-	dir := flag.String("corpus", "../shared/corpora", "folder holding aeb/ and fundus/")
+	dir := flag.String("corpus", "../../../shared/corpora", "folder holding aeb/ and fundus/")
 	worst := flag.Int("worst", 12, "how many of akhbar's worst pages to list per corpus")
 	show := flag.String("page", "", "print every system's text and score for pages whose id contains this")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the akhbar runs to this file")
