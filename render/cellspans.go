@@ -28,8 +28,11 @@ func StyledCell(text string, spans []feed.Span, width int, o Options) string {
 	s := newStyler(o, nil)
 	l, rtl := s.cellLine(text, spans, width)
 	var b strings.Builder
-	b.Grow(width + 3*len(l.runes))
+	b.Grow(width + 3*len(l.runes) + 6)
+	open, close := s.isolate(l)
+	b.WriteString(open)
 	s.writeCell(&b, l)
+	b.WriteString(close)
 	body := b.String()
 	w := l.width
 	if strings.IndexByte(body, '\x1b') >= 0 { // measure what is written: a mark before an SGR sequence joins nothing
@@ -75,7 +78,7 @@ func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine
 	}
 	line := s.lineOf(pa, fit, width, s.shape)
 	if cut {
-		line = withEllipsis(line, rtl)
+		line = withEllipsis(line, rtl && s.mode == Visual) // in Logical order the end is the end
 	}
 	line.width = s.m.width(line.runes) // a line never ends in a prepended mark (see prepended)
 	return line, rtl
@@ -84,6 +87,13 @@ func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine
 // withEllipsis returns a copy of l with an unstyled "…" where its text
 // ends: on the left for RTL, else on the right.
 func withEllipsis(l visualLine, rtl bool) visualLine {
+	out := ellipsised(l, rtl)
+	out.rtl = l.rtl
+	return out
+}
+
+// ellipsised is withEllipsis without the line's direction.
+func ellipsised(l visualLine, rtl bool) visualLine {
 	runes := make([]rune, 0, len(l.runes)+1)
 	attrs := make([]attr, 0, len(l.attrs)+1)
 	if rtl {
