@@ -45,6 +45,9 @@ func (s *styler) logicalLine(runes []rune, cs []cluster, attrs []attr, levels []
 			continue
 		}
 		a := attrs[c.start]
+		if s.mode != Logical { // Plain: the text alone
+			levels[i] = base
+		}
 		for ; depth > max(levels[i], base); depth-- {
 			vis, va = append(vis, pdi), append(va, a)
 		}

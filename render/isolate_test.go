@@ -114,3 +114,25 @@ func TestLogicalShowsWhatVisualShows(t *testing.T) {
 		}
 	}
 }
+
+func TestInline(t *testing.T) {
+	tests := []struct {
+		text string
+		mode BidiMode
+		want string
+	}{
+		{"  Water  news ", Visual, "Water  news"},
+		{"سلام عليكم", Visual, "مكيلع مالس"},
+		{"سلام عليكم", Logical, "\u2067سلام عليكم\u2069"},
+		{"سلام عليكم", Plain, "سلام عليكم"},
+		{"BBC عربي 24", Visual, "BBC 24 يبرع"}, // W2: the 24 after Arabic letters is an Arabic number
+		{"BBC عربي 24", Logical, "BBC \u2067عربي \u206624\u2069\u2069"},
+		{"a\u202eb\x1b[2Jc\n", Plain, "ab[2Jc"},
+		{"", Visual, ""},
+	}
+	for _, tc := range tests {
+		if got := Inline(tc.text, Options{Bidi: tc.mode}); got != tc.want {
+			t.Errorf("Inline(%q, %s) = %q, want %q", tc.text, tc.mode, got, tc.want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func (s *styler) lineOf(pa para, lcs []cluster, width int, shaping bool) visualL
 	}
 	b.lineClusters = cs
 	b.levels = pa.p.AppendLineLevels(b.levels[:0], start, end)
-	if s.mode == Logical {
+	if s.mode != Visual {
 		cl := b.clusterLevels[:0]
 		for _, c := range cs {
 			cl = append(cl, b.levels[c.start])
