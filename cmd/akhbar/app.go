@@ -12,8 +12,8 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
-	"github.com/akhbar/akhbar/render"
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/render"
 )
 
 // app is what every command shares: paths, configuration, output streams
