@@ -1,6 +1,8 @@
 package feed_test
 
 import (
+	"github.com/akhbar/akhbar/theme"
+
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,7 +82,7 @@ func checkCell(t *testing.T, what, s string) {
 
 func checkParagraph(t *testing.T, s string) {
 	t.Helper()
-	o := render.Options{Width: fuzzWidth, Bidi: render.Visual, Shape: true, Color: true, Theme: render.DarkTheme()}
+	o := render.Options{Width: fuzzWidth, Bidi: render.Visual, Shape: true, Color: true, Theme: theme.Dark()}
 	for _, line := range render.Paragraph(s, feed.DirAuto, o) {
 		if err := feedtest.CheckTerminal(line, true); err != nil {
 			t.Fatalf("summary %q: line %q: %v", s, line, err)

@@ -40,6 +40,12 @@ func ArticlePage(a feed.Article, o Options) Page {
 	}
 	add(header(a, adir, s))
 	for _, b := range a.Blocks {
+		if b.Kind == feed.Code {
+			if lines, ok := s.highlight(b); ok {
+				add(lines)
+				continue
+			}
+		}
 		add(layoutBlock(blockOf(b, a, s), s))
 	}
 	addList := func(section string, links []feed.Link, offset int) []int {

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"github.com/akhbar/akhbar/theme"
+
 	"strings"
 	"testing"
 	"time"
@@ -104,7 +106,7 @@ func TestArticleDecorations(t *testing.T) {
 }
 
 func TestArticleColor(t *testing.T) {
-	lines := Article(sampleArticle(), Options{Width: 40, Color: true, Theme: LightTheme()})
+	lines := Article(sampleArticle(), Options{Width: 40, Color: true, Theme: theme.Light()})
 	all := strings.Join(lines, "\n")
 	if !strings.Contains(all, "\x1b]8;;https://source.example.com/\x1b\\") {
 		t.Error("no OSC 8 hyperlink to the http link")

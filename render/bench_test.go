@@ -1,6 +1,8 @@
 package render
 
 import (
+	"github.com/akhbar/akhbar/theme"
+
 	"strings"
 	"testing"
 
@@ -31,7 +33,7 @@ func BenchmarkArticleArabic5000Words(b *testing.B) {
 	}{
 		{"visual", Options{Width: 100, Shape: true}},
 		{"logical", Options{Width: 100, Bidi: Logical}},
-		{"visual-color", Options{Width: 100, Shape: true, Color: true, Theme: DarkTheme()}},
+		{"visual-color", Options{Width: 100, Shape: true, Color: true, Theme: theme.Dark()}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			start, _ := cpuTime()
@@ -69,7 +71,7 @@ func BenchmarkStyledCell(b *testing.B) {
 		{"english", "Water ministers meet in Muscat as desalination costs fall by a third", "desalination"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			o := Options{Shape: true, Color: true, Theme: DarkTheme()}
+			o := Options{Shape: true, Color: true, Theme: theme.Dark()}
 			spans := matchOf(bc.text, bc.word)
 			start, _ := cpuTime()
 			for b.Loop() {

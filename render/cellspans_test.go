@@ -1,6 +1,8 @@
 package render
 
 import (
+	"github.com/akhbar/akhbar/theme"
+
 	"regexp"
 	"strings"
 	"testing"
@@ -8,7 +10,7 @@ import (
 	"github.com/akhbar/akhbar/feed"
 )
 
-// Theme.Match of DarkTheme and LightTheme: bold and underline, turned
+// Theme.Match of theme.Dark and theme.Light: bold and underline, turned
 // off by their own codes rather than a full reset.
 const (
 	matchOn  = "\x1b[1;4m"
@@ -78,7 +80,7 @@ func TestStyledCell(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			o := Options{Bidi: tc.mode, Shape: tc.shape, Color: true, Theme: DarkTheme()}
+			o := Options{Bidi: tc.mode, Shape: tc.shape, Color: true, Theme: theme.Dark()}
 			got := StyledCell(tc.text, tc.spans, tc.width, o)
 			if m := stripIsolates(marked(t, got)); m != tc.want {
 				t.Errorf("StyledCell(%q, %d) = %q, want %q", tc.text, tc.width, m, tc.want)
@@ -118,9 +120,9 @@ func checkCell(t *testing.T, text string, spans []feed.Span, width int, o Option
 }
 
 func TestStyledCellOtherStyles(t *testing.T) {
-	theme := DarkTheme()
-	theme.Match = theme.Match.Foreground(theme.Title.GetForeground()).Italic(true)
-	o := Options{Color: true, Theme: theme}
+	th := theme.Dark()
+	th.Match = th.Match.Foreground(th.Title.GetForeground()).Italic(true)
+	o := Options{Color: true, Theme: th}
 	got := StyledCell("a bold word", []feed.Span{{Start: 2, End: 6, Style: feed.Match}}, 12, o)
 	if strings.Contains(got, "\x1b[m") || strings.Contains(got, "\x1b[0m") {
 		t.Errorf("a full reset ends the highlight: %q", got)
@@ -157,7 +159,7 @@ func FuzzStyledCell(f *testing.F) {
 		width := int(w)%120 + 1
 		spans := []feed.Span{{Start: a, End: b, Style: feed.Match}, {Start: c, End: d, Style: feed.Bold}}
 		for _, mode := range []BidiMode{Visual, Logical} {
-			o := Options{Bidi: mode, Shape: true, Color: true, Theme: LightTheme()}
+			o := Options{Bidi: mode, Shape: true, Color: true, Theme: theme.Light()}
 			checkCell(t, s, spans, width, o, StyledCell(s, spans, width, o))
 		}
 	})
@@ -168,7 +170,7 @@ func TestStyledCellInsideARune(t *testing.T) {
 	for start := range len(text) + 1 {
 		for end := start; end <= len(text)+1; end++ {
 			spans := []feed.Span{{Start: start, End: end, Style: feed.Match}}
-			o := Options{Color: true, Theme: DarkTheme()}
+			o := Options{Color: true, Theme: theme.Dark()}
 			got := StyledCell(text, spans, 6, o)
 			checkCell(t, text, spans, 6, o, got)
 			// A rune is highlighted when its first byte is in the span.

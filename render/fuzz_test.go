@@ -1,6 +1,8 @@
 package render
 
 import (
+	"github.com/akhbar/akhbar/theme"
+
 	"slices"
 	"testing"
 
@@ -102,7 +104,7 @@ func FuzzArticle(f *testing.F) {
 		for _, o := range []Options{
 			{Width: width, Shape: true},
 			{Width: width, Bidi: Logical},
-			{Width: width, Shape: true, Color: true, Theme: DarkTheme()},
+			{Width: width, Shape: true, Color: true, Theme: theme.Dark()},
 		} {
 			lines := Article(a, o)
 			if again := Article(a, o); !slices.Equal(lines, again) {

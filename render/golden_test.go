@@ -1,6 +1,8 @@
 package render
 
 import (
+	"github.com/akhbar/akhbar/theme"
+
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -77,7 +79,7 @@ func TestGolden(t *testing.T) {
 		}
 		file := name + ".color.w80.txt"
 		t.Run(file, func(t *testing.T) {
-			o := Options{Width: 80, Shape: true, Color: true, Theme: DarkTheme()}
+			o := Options{Width: 80, Shape: true, Color: true, Theme: theme.Dark()}
 			got := Article(a, o)
 			golden(t, file, readable(got))
 			checkLines(t, got, 80, false, 0)

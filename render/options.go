@@ -5,7 +5,11 @@
 // reorder by themselves. It is pure: no I/O, no global state.
 package render
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/akhbar/akhbar/theme"
+)
 
 // BidiMode says who reorders right-to-left text: akhbar or the terminal.
 type BidiMode int
@@ -55,11 +59,11 @@ func (m BidiMode) String() string {
 
 // Options control a layout.
 type Options struct {
-	Width int      // display cells; every output line is at most Width cells (at least 1 is used)
-	Bidi  BidiMode // who reorders right-to-left text
-	Shape bool     // shape Arabic letters (only in Visual mode)
-	Color bool     // emit SGR styles and OSC 8 hyperlinks; false = plain text, no escape bytes at all
-	Theme Theme    // styles used when Color is set
+	Width int         // display cells; every output line is at most Width cells (at least 1 is used)
+	Bidi  BidiMode    // who reorders right-to-left text
+	Shape bool        // shape Arabic letters (only in Visual mode)
+	Color bool        // emit SGR styles and OSC 8 hyperlinks; false = plain text, no escape bytes at all
+	Theme theme.Theme // styles used when Color is set
 }
 
 // width returns o.Width, at least 1.

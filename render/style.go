@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render/bidi"
+	"github.com/akhbar/akhbar/theme"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -16,11 +17,11 @@ import (
 // plain when o.Color is false, else styled by the theme and, for links
 // to http(s) URLs, wrapped in OSC 8 hyperlinks.
 type styler struct {
-	width   int      // Options.width()
-	mode    BidiMode // Options.Bidi
-	shape   bool     // Options.Shape
-	color   bool     // Options.Color
-	theme   *Theme   // Options.Theme when color is set, else nil
+	width   int          // Options.width()
+	mode    BidiMode     // Options.Bidi
+	shape   bool         // Options.Shape
+	color   bool         // Options.Color
+	theme   *theme.Theme // Options.Theme when color is set, else nil
 	links   []feed.Link
 	targets []string // targets[i]: OSC 8 target of links[i], "" when it has none
 	cache   map[styleKey]sgrPair
@@ -56,8 +57,8 @@ const (
 func newStyler(o Options, links []feed.Link) *styler {
 	s := &styler{width: o.width(), mode: o.Bidi, shape: o.Shape, color: o.Color, links: links}
 	if o.Color {
-		theme := o.Theme // only the copy escapes, and only with colour
-		s.theme = &theme
+		t := o.Theme // only the copy escapes, and only with colour
+		s.theme = &t
 		s.cache = map[styleKey]sgrPair{}
 		s.targets = make([]string, len(links))
 		for i, l := range links {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/akhbar/akhbar/theme"
 	"sort"
 	"strings"
 
@@ -261,7 +262,7 @@ func (p *feedsPane) under() []feed.Feed {
 }
 
 // view draws the visible rows, exactly width cells each.
-func (p *feedsPane) view(width int, focused bool, s Styles, o render.Options) []string {
+func (p *feedsPane) view(width int, focused bool, s theme.Theme, o render.Options) []string {
 	o.Color = false
 	rows := make([]string, 0, p.height)
 	for i := p.top; i < len(p.entries) && len(rows) < p.height; i++ {
@@ -273,7 +274,7 @@ func (p *feedsPane) view(width int, focused bool, s Styles, o render.Options) []
 	return rows
 }
 
-func (p *feedsPane) row(e entry, cursor, focused bool, width int, s Styles, o render.Options) string {
+func (p *feedsPane) row(e entry, cursor, focused bool, width int, s theme.Theme, o render.Options) string {
 	count := ""
 	if e.unread > 0 {
 		count = " " + fmt.Sprint(e.unread) + " "

@@ -217,9 +217,9 @@ func (m Model) relatedView() string {
 	o := m.renderOpts()
 	o.Color = false
 	inner := max(w-4, 10)
-	lines := []string{m.styles.PaneTitleActive.Render(m.cell(m.cat.T(i18n.MsgRelated), inner))}
+	lines := []string{m.theme.PaneTitleActive.Render(m.cell(m.cat.T(i18n.MsgRelated), inner))}
 	if len(m.related.entries) == 0 && !m.related.loading {
-		lines = append(lines, m.styles.Meta.Render(m.cell(m.cat.T(i18n.MsgNoRelated), inner)))
+		lines = append(lines, m.theme.Meta.Render(m.cell(m.cat.T(i18n.MsgNoRelated), inner)))
 	}
 	for i, e := range m.related.entries {
 		num := "   ·"
@@ -228,13 +228,13 @@ func (m Model) relatedView() string {
 		}
 		row := num + " " + render.Cell(e.title, inner-5, o)
 		if i == m.related.cursor {
-			row = m.styles.Selected.Render(row)
+			row = m.theme.Selected.Render(row)
 		}
 		lines = append(lines, row)
 	}
 	if m.related.loading {
-		lines = append(lines, m.styles.Meta.Render(m.cell(m.cat.T(i18n.MsgLookingInCache), inner)))
+		lines = append(lines, m.theme.Meta.Render(m.cell(m.cat.T(i18n.MsgLookingInCache), inner)))
 	}
-	box := m.styles.HelpBox.Width(w).Render(strings.Join(lines, "\n"))
+	box := m.theme.HelpBox.Width(w).Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }

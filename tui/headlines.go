@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/akhbar/akhbar/theme"
 	"strings"
 	"time"
 
@@ -134,7 +135,7 @@ func (h *headlines) need() int {
 }
 
 // view draws the visible rows, exactly width cells each.
-func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) []string {
+func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s theme.Theme, o render.Options, cat *i18n.Catalog) []string {
 	rows := make([]string, 0, h.height)
 	if h.loaded && h.total == 0 {
 		rows = append(rows, s.Meta.Render(uiCell("  "+cat.T(i18n.MsgNoHeadlines), width, cat, o)))
@@ -158,7 +159,7 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s Sty
 }
 
 // row lays out one headline: mark, title, feed name, age.
-func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, ageText string, s Styles, o render.Options, cat *i18n.Catalog) string {
+func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, ageText string, s theme.Theme, o render.Options, cat *i18n.Catalog) string {
 	o.Color = false
 	mark := "  "
 	if !it.Read {

@@ -67,12 +67,12 @@ func (m Model) helpView() string {
 				break
 			}
 			h := all[i].Help()
-			k := m.styles.HelpKey.Render(render.Cell(h.Key, keyW, o))
-			d := m.styles.HelpDesc.Render(m.cell(h.Desc, descW))
+			k := m.theme.HelpKey.Render(render.Cell(h.Key, keyW, o))
+			d := m.theme.HelpDesc.Render(m.cell(h.Desc, descW))
 			cells = append(cells, row(m.rtl(), k, " ", d, " "))
 		}
 		lines[r] = row(m.rtl(), cells...)
 	}
-	box := m.styles.HelpBox.Render(strings.Join(lines, "\n"))
+	box := m.theme.HelpBox.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/akhbar/akhbar/theme"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,12 +23,11 @@ const (
 // Model is the root of the TUI. It owns the screen size, the focus, the
 // status line and routing between the panes.
 type Model struct {
-	deps   Deps
-	opts   Options
-	keys   KeyMap
-	styles Styles
-	theme  render.Theme
-	cat    *i18n.Catalog // every UI string, in the user's language
+	deps  Deps
+	opts  Options
+	keys  KeyMap
+	theme theme.Theme
+	cat   *i18n.Catalog // every UI string, in the user's language
 
 	width, height int
 	focus         focus
@@ -65,17 +65,9 @@ func New(d Deps, o Options) Model {
 	m.feeds.names = [3]string{cat.T(i18n.MsgAll), cat.T(i18n.MsgAllUnread), cat.T(i18n.MsgStarred)}
 	m.feeds.rtl = cat.Lang().RTL()
 	m.feeds.accounts = o.Accounts
-	m.setTheme(o.Theme != "light")
+	m.theme = theme.For(o.Theme != "light")
 	m.list.setQuery(feed.ItemQuery{})
 	return m
-}
-
-func (m *Model) setTheme(dark bool) {
-	m.styles = NewStyles(dark)
-	m.theme = render.DarkTheme()
-	if !dark {
-		m.theme = render.LightTheme()
-	}
 }
 
 // Init loads the feeds and the first page, and asks the terminal for its
@@ -97,7 +89,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
-		m.setTheme(msg.IsDark())
+		m.theme = theme.For(msg.IsDark())
 		return m, m.relayout()
 	case tea.ModeReportMsg:
 		return m.gotModeReport(msg)
@@ -182,14 +174,14 @@ func (m Model) body() string {
 	var rows []string
 	rows = append(rows, m.header())
 	if m.focus == focusReader {
-		rows = append(rows, m.reader.view(m.width, m.styles, m.cell("  "+m.cat.T(i18n.MsgLoading), m.width))...)
+		rows = append(rows, m.reader.view(m.width, m.theme, m.cell("  "+m.cat.T(i18n.MsgLoading), m.width))...)
 	} else {
 		rows = append(rows, m.panes(h)...)
 	}
 	if m.prompt.active {
-		rows = append(rows, m.prompt.view(m.width, m.styles, m.renderOpts()))
+		rows = append(rows, m.prompt.view(m.width, m.theme, m.renderOpts()))
 	} else {
-		rows = append(rows, m.status.view(m.width, m.modeName(), m.where(), m.styles, m.renderOpts(), m.cat))
+		rows = append(rows, m.status.view(m.width, m.modeName(), m.where(), m.theme, m.renderOpts(), m.cat))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -199,15 +191,15 @@ func (m Model) panes(h int) []string {
 	fw := m.feedsWidth()
 	lw := m.width - fw - 1
 	o := m.renderOpts()
-	left := m.feeds.view(fw, m.focus == focusFeeds, m.styles, o)
+	left := m.feeds.view(fw, m.focus == focusFeeds, m.theme, o)
 	sel := m.feeds.selected()
 	var right []string
 	if m.results.open {
-		right = m.results.view(lw, m.deps.Now(), m.styles, o, m.cat)
+		right = m.results.view(lw, m.deps.Now(), m.theme, o, m.cat)
 	} else {
-		right = m.list.view(lw, m.focus == focusHeadlines, sel.kind != entryFeed, m.deps.Now(), m.styles, o, m.cat)
+		right = m.list.view(lw, m.focus == focusHeadlines, sel.kind != entryFeed, m.deps.Now(), m.theme, o, m.cat)
 	}
-	bar := m.styles.Divider.Render("│")
+	bar := m.theme.Divider.Render("│")
 	rows := make([]string, h)
 	for i := range rows {
 		rows[i] = row(m.rtl(), left[i], bar, right[i]) // feeds pane on the reading start
@@ -222,7 +214,7 @@ func (m Model) header() string {
 		banner = " " + m.cat.T(i18n.MsgDemoBanner)
 	}
 	room := max(m.width-render.Width(title), 0)
-	return row(m.rtl(), m.styles.PaneTitleActive.Render(title), m.styles.Banner.Render(m.cell(banner, room)))
+	return row(m.rtl(), m.theme.PaneTitleActive.Render(title), m.theme.Banner.Render(m.cell(banner, room)))
 }
 
 // rtl reports whether the UI language is right-to-left: the layout
@@ -260,7 +252,7 @@ func (m Model) readerOpts() render.Options {
 // layoutKey is what the article's layout depends on now.
 func (m Model) layoutKey() layoutKey {
 	w := min(max(m.width-2, 1), maxReadWidth)
-	return layoutKey{width: w, bidi: m.opts.Bidi, shape: m.opts.Shape, dark: m.styles.Dark}
+	return layoutKey{width: w, bidi: m.opts.Bidi, shape: m.opts.Shape, dark: m.theme.Dark}
 }
 
 // where says what the screen shows, for the right of the status line.

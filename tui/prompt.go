@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/akhbar/akhbar/theme"
 	"strings"
 	"unicode"
 
@@ -68,7 +69,7 @@ func (p *prompt) paste(s string) {
 // view draws the prompt in exactly width cells, the cursor at the end of
 // the text: on the right of left-to-right text, on the left of
 // right-to-left text.
-func (p *prompt) view(width int, s Styles, o render.Options) string {
+func (p *prompt) view(width int, s theme.Theme, o render.Options) string {
 	o.Color = false
 	label := " " + p.label + ": "
 	room := max(width-render.Width(label)-1, 1)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/akhbar/akhbar/theme"
 	"strings"
 
 	"github.com/akhbar/akhbar/feed"
@@ -108,7 +109,7 @@ func (r *reader) targets() []feed.Link {
 
 // view draws the visible lines, the text column centred in width;
 // loading is the row shown (already laid out) until the article is.
-func (r *reader) view(width int, s Styles, loading string) []string {
+func (r *reader) view(width int, s theme.Theme, loading string) []string {
 	margin := strings.Repeat(" ", max(0, (width-r.made.width)/2))
 	rows := make([]string, 0, r.height)
 	switch {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"github.com/akhbar/akhbar/theme"
 	"strings"
 	"time"
 
@@ -64,7 +65,7 @@ func (r *results) move(delta int) {
 }
 
 // view draws the visible hits in exactly width cells per row.
-func (r *results) view(width int, now time.Time, s Styles, o render.Options, cat *i18n.Catalog) []string {
+func (r *results) view(width int, now time.Time, s theme.Theme, o render.Options, cat *i18n.Catalog) []string {
 	o.Color = false
 	rows := make([]string, 0, r.height)
 	title := cat.T(i18n.MsgSearchResults, isolate(r.query), len(r.hits))

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/lipgloss/v2"
+	"github.com/akhbar/akhbar/theme"
 
 	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/render"
@@ -77,7 +78,7 @@ func (s *status) finish(err error, cat *i18n.Catalog) {
 // view draws the bar, exactly width cells: the bidi mode, the message,
 // then where the reader is and the help hint — mirrored in a
 // right-to-left UI. Every piece goes through the bidi renderer.
-func (s *status) view(width int, mode, where string, st Styles, o render.Options, cat *i18n.Catalog) string {
+func (s *status) view(width int, mode, where string, st theme.Theme, o render.Options, cat *i18n.Catalog) string {
 	rtl := cat.Lang().RTL()
 	modeText := " " + render.SanitizeLine(mode) + " "
 	tag := st.StatusMode.Render(uiCell(modeText, render.Width(modeText), cat, o))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/akhbar/akhbar/theme"
 	"os"
 
 	"github.com/akhbar/akhbar/render"
@@ -75,10 +76,7 @@ func (a *app) renderOptions(width int, bidiFlag, shapeFlag string) (render.Optio
 	}
 	o := render.Options{Width: width, Bidi: mode, Shape: shape, Color: a.color()}
 	if o.Color {
-		o.Theme = render.DarkTheme()
-		if a.cfg.Display.Theme == "light" {
-			o.Theme = render.LightTheme()
-		}
+		o.Theme = theme.For(a.cfg.Display.Theme != "light")
 	}
 	return o, nil
 }

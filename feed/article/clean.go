@@ -26,7 +26,7 @@ func isFurnitureBlock(b feed.Block, title, byline string) bool {
 		return false // furniture lines are short; long text is prose
 	}
 	text := norm(b.Text)
-	if equalsAny(text, adMarkers) || equalsAny(text, widgetMarkers) {
+	if equalsAny(text, phrases().adMarkers) || equalsAny(text, phrases().widgetMarkers) {
 		return true
 	}
 	if b.Kind == feed.Caption || b.Kind == feed.Code {
@@ -38,8 +38,8 @@ func isFurnitureBlock(b feed.Block, title, byline string) bool {
 	if utf8.RuneCountInString(text) > 140 {
 		return false
 	}
-	return startsWithAny(text, sourcePrefixes) || hasPhrase(text, promoPhrases) ||
-		startsWithAny(text, prevNextLabels) || utf8.RuneCountInString(text) <= 50 && hasPhrase(text, relatedLabels) ||
+	return startsWithAny(text, phrases().sourcePrefixes) || hasPhrase(text, phrases().promoPhrases) ||
+		startsWithAny(text, phrases().prevNextLabels) || utf8.RuneCountInString(text) <= 50 && hasPhrase(text, phrases().relatedLabels) ||
 		utf8.RuneCountInString(text) <= 100 && labelled(b.Text)
 }
 

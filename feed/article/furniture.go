@@ -181,11 +181,11 @@ func isStandfirst(n *html.Node) bool {
 
 // isMarker reports whether folded text is an ad or widget label.
 func isMarker(text string) bool {
-	return equalsAny(text, adMarkers) || equalsAny(text, widgetMarkers)
+	return equalsAny(text, phrases().adMarkers) || equalsAny(text, phrases().widgetMarkers)
 }
 
 // isPrevNext reports whether folded text heads a previous/next teaser.
-func isPrevNext(text string) bool { return startsWithAny(text, prevNextLabels) }
+func isPrevNext(text string) bool { return startsWithAny(text, phrases().prevNextLabels) }
 
 // spaceParts puts a space before every element inside a caption, so that
 // a credit styled as its own line ("…January<span>Copyright …</span>")

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -39,17 +40,36 @@ func norm(s string) string {
 	})
 }
 
+// phraseTables holds the phrase lists below folded by norm. They are
+// built on first use, not at start-up (most commands never extract an
+// article), and are read-only.
+type phraseTables struct {
+	relatedLabels, adMarkers, widgetMarkers, prevNextLabels, promoPhrases, sourcePrefixes []string
+}
+
+// phrases returns the folded phrase tables, building them once.
+var phrases = sync.OnceValue(func() phraseTables {
+	return phraseTables{
+		relatedLabels:  foldAll(relatedLabelsRaw...),
+		adMarkers:      foldAll(adMarkersRaw...),
+		widgetMarkers:  foldAll(widgetMarkersRaw...),
+		prevNextLabels: foldAll(prevNextLabelsRaw...),
+		promoPhrases:   foldAll(promoPhrasesRaw...),
+		sourcePrefixes: foldAll(sourcePrefixesRaw...),
+	}
+})
+
 // foldAll applies norm to every phrase.
-func foldAll(phrases ...string) []string {
-	out := make([]string, len(phrases))
-	for i, p := range phrases {
+func foldAll(list ...string) []string {
+	out := make([]string, len(list))
+	for i, p := range list {
 		out[i] = norm(p)
 	}
 	return out
 }
 
-// relatedLabels head blocks of links to other stories. Read-only.
-var relatedLabels = foldAll(
+// relatedLabelsRaw head blocks of links to other stories.
+var relatedLabelsRaw = []string{
 	"related", "related stories", "related articles", "related news", "read more",
 	"read also", "also read", "more on this", "more on this story", "you might also like",
 	"you may also like", "see also", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "إقرأ أيضا",
@@ -57,19 +77,18 @@ var relatedLabels = foldAll(
 	"بیشتر بخوانید", "مطالب مرتبط", "بخوانید", "כתבות נוספות", "קראו עוד", "קראו גם",
 	"lire aussi", "à lire aussi", "sur le même sujet", "mehr zum thema", "leer más",
 	"lee también", "leia também",
-)
+}
 
-// adMarkers are the whole text of advertisement labels. Read-only.
-var adMarkers = foldAll(
+// adMarkersRaw are the whole text of advertisement labels.
+var adMarkersRaw = []string{
 	"اعلان", "إعلان", "إعلانات", "advertisement", "advertising", "ad", "ads",
 	"anzeige", "werbung", "publicité", "publicidad", "פרסומת", "تبلیغات", "آگهی",
 	"sponsored", "sponsored content", "محتوى ممول", "مُموَّل", "partner content",
-)
+}
 
-// widgetMarkers are the whole text of share, copy, print and comment
+// widgetMarkersRaw are the whole text of share, copy, print and comment
 // widgets and of other page furniture that shows up as a short line.
-// Read-only.
-var widgetMarkers = foldAll(
+var widgetMarkersRaw = []string{
 	"شارك هذا المقال", "شارك", "مشاركة", "شارك المقال", "share", "share this article",
 	"share this", "share this story", "tweet", "copy link", "copy to clipboard", "copied",
 	"link copied", "تم النسخ", "رابط النسخ", "نسخ الرابط", "partager", "partager cet article",
@@ -77,34 +96,33 @@ var widgetMarkers = foldAll(
 	"چاپ", "הדפסה", "imprimer", "drucken", "أرسل لصديق", "أضف تعليق", "email", "e-mail",
 	"comments", "تعليقات", "التعليقات", "نظرات", "תגובות", "commentaires", "kommentare",
 	"listen to this article", "استمع إلى المقال",
-)
+}
 
-// prevNextLabels head previous/next article teasers. Read-only.
-var prevNextLabels = foldAll(
+// prevNextLabelsRaw head previous/next article teasers.
+var prevNextLabelsRaw = []string{
 	"previous article", "next article", "previous story", "next story", "المقال السابق",
 	"المقال التالي", "الخبر السابق", "الخبر التالي", "مطلب قبلی", "مطلب بعدی", "הכתבה הקודמת",
 	"הכתבה הבאה", "article précédent", "article suivant", "vorheriger artikel",
 	"nächster artikel",
-)
+}
 
-// promoPhrases mark newsletter, app and subscription promos when a short
-// block contains them. Read-only.
-var promoPhrases = foldAll(
+// promoPhrasesRaw mark newsletter, app and subscription promos when a short
+// block contains them.
+var promoPhrasesRaw = []string{
 	"newsletter", "sign up for", "subscribe to", "download our app", "download the app",
 	"اشترك في النشرة", "النشرة البريدية", "النشرة الإخبارية", "حمل تطبيق", "حمّل تطبيق",
 	"تابعونا على", "تابعنا على", "عضویت در خبرنامه", "خبرنامه", "הירשמו לניוזלטר", "ניוזלטר",
 	"lettre d'information", "inscrivez-vous", "abonnez-vous", "follow us on",
-)
+}
 
-// sourcePrefixes start source lines ("المصدر: وكالات") that close many
-// Arabic articles; such short lines are dropped from the body. Read-only.
-var sourcePrefixes = foldAll(
+// sourcePrefixesRaw start source lines ("المصدر: وكالات") that close many
+// Arabic articles; such short lines are dropped from the body.
+var sourcePrefixesRaw = []string{
 	"المصدر", "المصادر", "المصادر الإضافية", "مصدر", "منبع", "source", "sources",
 	"additional sources", "מקור", "avec agences", "mit agenturen",
-)
+}
 
 // bylineLabels start byline lines; the label is stripped from the name.
-// Read-only.
 var bylineLabels = []string{
 	"بقلم:", "بقلم", "كتب:", "كتبت:", "كتب", "كتبت", "إعداد:", "تحرير:", "نویسنده:",
 	"نوشته:", "מאת:", "מאת", "By:", "By", "Par:", "Par", "Von:", "Von", "Por:", "Por",

@@ -205,7 +205,7 @@ func nonSpace(s string) int {
 }
 
 // isRelatedLabel reports whether folded text heads a related block.
-func isRelatedLabel(text string) bool { return hasPhrase(text, relatedLabels) }
+func isRelatedLabel(text string) bool { return hasPhrase(text, phrases().relatedLabels) }
 
 // isRelatedContainer reports whether n's class or id names a list of
 // related stories, and n looks like one (mostly links, no headline).
