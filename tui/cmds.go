@@ -52,22 +52,25 @@ func loadPage(st feed.Store, q feed.ItemQuery, gen, start int) tea.Cmd {
 // loadArticle reads the article of it from the cache, fetching the page
 // when it is not there yet.
 func loadArticle(d Deps, it feed.Item) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		a, err := d.Store.Article(ctx, it.URL)
-		if err == nil {
-			return articleMsg{url: it.URL, article: a}
-		}
-		if !errors.Is(err, feed.ErrNotFound) || d.Fetch == nil || it.URL == "" {
-			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
-		}
-		a, err = d.Fetch(ctx, it.URL, it.FeedID)
-		if err != nil {
-			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
-		}
+	return func() tea.Msg { return articleOf(d, it) }
+}
+
+// articleOf reads an item's article from the cache, else fetches it.
+func articleOf(d Deps, it feed.Item) articleMsg {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a, err := d.Store.Article(ctx, it.URL)
+	if err == nil {
 		return articleMsg{url: it.URL, article: a}
 	}
+	if !errors.Is(err, feed.ErrNotFound) || d.Fetch == nil || it.URL == "" {
+		return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
+	}
+	a, err = d.Fetch(ctx, it.URL, it.FeedID)
+	if err != nil {
+		return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
+	}
+	return articleMsg{url: it.URL, article: a}
 }
 
 func layoutArticle(a feed.Article, url string, k layoutKey, o render.Options) tea.Cmd {
