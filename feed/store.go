@@ -53,7 +53,7 @@ type FetchResult struct {
 	// Dropped counts the items of the document left out by the cap on
 	// items per fetch (Parsed.Dropped); the store notes it on the feed.
 	Dropped int
-	At           time.Time
+	At      time.Time
 	// Charset is how the feed's bytes were decoded; zero when unknown
 	// (a sync account's entries). A later fetch that decodes better
 	// re-decodes the feed's stored items (see cache.SaveFetch).

@@ -29,8 +29,11 @@ func StyledCell(text string, spans []feed.Span, width int, o Options) string {
 	s := newStyler(o, nil)
 	l, rtl := s.cellLine(text, spans, width)
 	var b strings.Builder
-	b.Grow(width + 3*len(l.runes))
+	b.Grow(width + 3*len(l.runes) + 6)
+	open, close := s.isolate(l)
+	b.WriteString(open)
 	s.writeCell(&b, l)
+	b.WriteString(close)
 	body := b.String()
 	w := l.width
 	if strings.IndexByte(body, '\x1b') >= 0 { // measure what is written: a mark before an SGR sequence joins nothing
@@ -76,7 +79,7 @@ func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine
 	}
 	line := s.lineOf(pa, fit, width, s.shape)
 	if cut {
-		line = withEllipsis(line, rtl)
+		line = withEllipsis(line, rtl && s.mode == Visual) // in Logical order the end is the end
 	}
 	line.width = s.m.width(line.runes) // a line never ends in a prepended mark (see prepended)
 	return line, rtl
@@ -110,6 +113,13 @@ func cutBytes(s string, n int) (string, bool) {
 // withEllipsis returns a copy of l with an unstyled "…" where its text
 // ends: on the left for RTL, else on the right.
 func withEllipsis(l visualLine, rtl bool) visualLine {
+	out := ellipsised(l, rtl)
+	out.rtl = l.rtl
+	return out
+}
+
+// ellipsised is withEllipsis without the line's direction.
+func ellipsised(l visualLine, rtl bool) visualLine {
 	runes := make([]rune, 0, len(l.runes)+1)
 	attrs := make([]attr, 0, len(l.attrs)+1)
 	if rtl {

@@ -67,6 +67,9 @@ func TestGolden(t *testing.T) {
 					checkLines(t, got, width, false, 0)
 					checkRTLBlocks(t, a, o)
 					for i, l := range got {
+						if mode == Logical {
+							l = stripIsolates(l)
+						}
 						if strings.ContainsAny(l, "\x1b\x07\r\b") || forbidden(l, false) != -1 {
 							t.Errorf("line %d has a forbidden character: %q", i, l)
 						}

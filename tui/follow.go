@@ -98,7 +98,8 @@ func (m Model) breadcrumb() string {
 }
 
 // loadLinked loads a followed story: the cached item with that link if
-// there is one (so it is marked read like any other), then its article.
+// there is one (gotArticle marks it read like any other), then its
+// article.
 func loadLinked(l *lifetime, d Deps, it feed.Item) tea.Cmd {
 	return l.cmd(func(ctx context.Context) tea.Msg {
 		qctx, cancel := context.WithTimeout(ctx, queryTimeout)
@@ -106,7 +107,9 @@ func loadLinked(l *lifetime, d Deps, it feed.Item) tea.Cmd {
 		cancel()
 		switch {
 		case err == nil:
-			it = cached
+			msg := articleOf(ctx, d, cached)
+			msg.url, msg.cached = it.URL, cached
+			return msg
 		case !errors.Is(err, feed.ErrNotFound):
 			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
 		}

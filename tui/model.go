@@ -214,7 +214,7 @@ func (m Model) panes(h int) []string {
 }
 
 func (m Model) header() string {
-	title := " akhbar · أخبار "
+	title := " " + render.Inline("akhbar · أخبار", m.renderOpts()) + " " // shaped and ordered like every other line
 	banner := ""
 	if m.opts.Demo {
 		banner = " " + m.cat.T(i18n.MsgDemoBanner)

@@ -15,6 +15,7 @@ import (
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/service"
+	"github.com/akhbar/akhbar/render"
 )
 
 // app is what every command shares: paths, configuration, output streams
@@ -36,6 +37,7 @@ type app struct {
 	log            *slog.Logger // see logger
 	logFile        *os.File
 	now            func() time.Time
+	lines          *render.Options // see lineOptions
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -133,6 +135,12 @@ func (a *app) color() bool {
 	if a.noColor || os.Getenv("NO_COLOR") != "" {
 		return false
 	}
+	f, ok := a.stdout.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// stdoutIsTerminal reports whether stdout is a terminal.
+func (a *app) stdoutIsTerminal() bool {
 	f, ok := a.stdout.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }

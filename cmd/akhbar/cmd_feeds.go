@@ -32,7 +32,7 @@ func (a *app) addCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.printf("Subscribed to %s (%s), %d headlines\n", f.Title, f.URL, n)
+			a.printf("Subscribed to %s (%s), %d headlines\n", a.field(f.Title), a.field(f.URL), n)
 			return nil
 		},
 	}
@@ -95,13 +95,13 @@ func (a *app) printFeed(f feed.Feed) {
 	if !f.LastFetch.IsZero() {
 		fetched = "fetched " + f.LastFetch.Local().Format("2006-01-02 15:04")
 	}
-	title := f.Title
-	if f.Folder != "" {
-		title = f.Folder + "/" + title
+	title := a.field(f.Title)
+	if f.Folder != "" { // each part laid out alone: a folder cannot reorder the title
+		title = a.field(f.Folder) + "/" + title
 	}
-	a.printf("%s\t%d unread / %d\t%s\t%s\n", title, f.Unread, f.Total, fetched, f.URL)
+	a.printf("%s\t%d unread / %d\t%s\t%s\n", title, f.Unread, f.Total, fetched, a.field(f.URL))
 	if f.LastError != "" {
-		a.printf("\terror: %s\n", f.LastError)
+		a.printf("\terror: %s\n", a.field(f.LastError))
 	}
 	if f.RetryAfter.After(time.Now()) {
 		a.printf("\twaiting: the server asked not to be fetched before %s (Retry-After); refreshes skip it until then\n",

@@ -30,7 +30,7 @@ func (a *app) relatedCommand() *cobra.Command {
 				return a.writeJSON(nonNil(out))
 			}
 			for i, r := range out {
-				a.printf("%2d. %s\n    %s\n", i+1, a.clean(r.Title), a.clean(r.URL))
+				a.printf("%2d. %s\n    %s\n", i+1, a.field(r.Title), a.field(r.URL))
 			}
 			return nil
 		},
@@ -63,7 +63,7 @@ func (a *app) searchCommand() *cobra.Command {
 			for _, h := range hits {
 				a.printItem(h.Item)
 				if h.Snippet != "" {
-					a.printf("      %s\n", a.clean(h.Snippet))
+					a.printf("      %s\n", a.field(h.Snippet))
 				}
 			}
 			if len(hits) == 0 {

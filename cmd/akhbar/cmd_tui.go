@@ -93,7 +93,7 @@ func (a *app) runProgram(ctx context.Context, d tui.Deps, o tui.Options) error {
 }
 
 func (a *app) tuiOptions() (tui.Options, error) {
-	mode, err := bidiSetting("", a.cfg.Display.Bidi, os.Getenv)
+	mode, err := bidiSetting("", a.cfg.Display.Bidi, true, os.Getenv)
 	if err != nil {
 		return tui.Options{}, err
 	}

@@ -120,8 +120,19 @@ func (s *Service) Related(ctx context.Context, art feed.Article) ([]Story, error
 	if err != nil {
 		return out, fmt.Errorf("related: %w", err)
 	}
+	at := make(map[string]int, len(out)+1) // URL → index in out; the article itself is not its own story
+	at[art.URL] = -1
+	for i, st := range out {
+		at[st.URL] = i
+	}
 	for _, it := range items {
-		out = append(out, Story{ID: it.ID, Title: it.Title, URL: it.URL, Source: "cache"})
+		switch i, seen := at[it.URL]; {
+		case !seen:
+			at[it.URL] = len(out)
+			out = append(out, Story{ID: it.ID, Title: it.Title, URL: it.URL, Source: "cache"})
+		case i >= 0 && out[i].ID == "": // a page's story that is cached: listed once, with its ID
+			out[i].ID = it.ID
+		}
 	}
 	return out, nil
 }
