@@ -1,8 +1,8 @@
 // Package feed holds akhbar's domain types — feeds, items, articles and
-// their blocks and links — and the Store interface that the cache
-// implements. Implementations live in subpackages named after what they
-// wrap: feed/fetch (HTTP), feed/article (page extraction), feed/cache
-// (SQLite).
+// their blocks and links, sync accounts — and feed parsing. What does
+// I/O lives in subpackages named after what they wrap: feed/fetch
+// (HTTP), feed/article (page extraction), feed/cache (SQLite),
+// feed/remote (sync servers); feed/service puts them together.
 //
 // Every string in these types may have come from the network and is
 // untrusted: it is stored as received and sanitised only by render, at the
@@ -29,8 +29,12 @@ type Feed struct {
 	// Retry-After, asked not to be fetched before (at most a day ahead);
 	// refreshes skip the feed until then. Zero when it did not ask.
 	RetryAfter time.Time `json:"retry_after,omitzero"`
-	Unread     int       `json:"unread"`
-	Total      int       `json:"total"`
+	// Notice is what akhbar did about the feed's last fetch that its
+	// user should know, such as items left out (see FetchResult.Dropped)
+	// or item IDs that change on every fetch; "" when nothing.
+	Notice string `json:"notice,omitempty"`
+	Unread int    `json:"unread"`
+	Total  int    `json:"total"`
 	// Account is the sync account the feed comes from (see feed/remote);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`

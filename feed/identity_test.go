@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -42,5 +43,27 @@ func TestAsArticleSplitsParagraphs(t *testing.T) {
 	}
 	if a.Title != "عنوان" || a.ID != "x" {
 		t.Fatalf("article = %+v", a)
+	}
+}
+
+func TestLinkKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"https://a.example/x?ts=1", "https://a.example/x?ts=2", true},
+		{"https://a.example/x?id=7&utm_source=rss&fbclid=abc", "https://A.example:443/x?id=7#top", true},
+		{"http://a.example/x?_=123&cb=9&b=2&a=1", "http://a.example/x?a=1&b=2", true},
+		{"https://a.example/x?id=7", "https://a.example/x?id=8", false},
+		{"https://a.example/x", "https://a.example/y", false},
+		{"https://a.example/x", "http://a.example/x", false},
+	}
+	for _, tc := range tests {
+		if got := LinkKey(tc.a) == LinkKey(tc.b); got != tc.same {
+			t.Errorf("LinkKey(%q) = %q, LinkKey(%q) = %q; same = %v, want %v", tc.a, LinkKey(tc.a), tc.b, LinkKey(tc.b), got, tc.same)
+		}
+		if !strings.HasPrefix(tc.a, LinkBase(tc.a)) || strings.ContainsAny(LinkBase(tc.a), "?#") {
+			t.Errorf("LinkBase(%q) = %q", tc.a, LinkBase(tc.a))
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,9 @@ type Parsed struct {
 	SiteURL string
 	Lang    string
 	Items   []Item
+	// Dropped counts the items left out because the document had more
+	// than MaxItems (the newest are kept).
+	Dropped int
 }
 
 // Parse reads an RSS 0.9x/1.0/2.0, Atom or JSON Feed document (already
@@ -36,6 +40,11 @@ type Parsed struct {
 // its ID (ItemID); an item without a date is dated now. It fails with
 // ErrEmpty, ErrHTMLPage, ErrNotFeed or the parser's error, all prefixed
 // "parse feed: ".
+//
+// Every field is capped here (see the limits in limits.go), so nothing
+// after Parse — cache, list rows, window title, `read` — ever holds a
+// field larger than the caps, and only the newest MaxItems items are
+// kept (Parsed.Dropped says how many were not).
 func Parse(body []byte, feedURL string, now time.Time) (Parsed, error) {
 	body = bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\uFEFF")), " \t\r\n")
 	if len(body) == 0 {
@@ -57,25 +66,56 @@ func Parse(body []byte, feedURL string, now time.Time) (Parsed, error) {
 		return Parsed{}, fmt.Errorf("parse feed: feed URL: %w", err)
 	}
 	p := Parsed{
-		Title:   oneLine(htmlText(f.Title)),
+		Title:   clipTitle(oneLine(htmlText(f.Title))),
 		SiteURL: resolve(base, f.Link),
-		Lang:    strings.TrimSpace(f.Language),
-		Items:   make([]Item, 0, len(f.Items)),
+		Lang:    clipLang(strings.TrimSpace(f.Language)),
+		Items:   make([]Item, 0, min(len(f.Items), MaxItems)),
 	}
-	for _, gi := range f.Items {
+	for _, gi := range newest(f.Items, MaxItems) {
 		p.Items = append(p.Items, convertItem(gi, base, feedURL, p.Lang, now))
 	}
+	p.Dropped = len(f.Items) - len(p.Items)
 	return p, nil
+}
+
+// newest returns the n items of a document with the latest dates (an
+// item without one counts as the newest, as Parse dates it now), in
+// document order; all of them when there are no more than n.
+func newest(items []*gofeed.Item, n int) []*gofeed.Item {
+	if len(items) <= n {
+		return items
+	}
+	date := func(gi *gofeed.Item) time.Time {
+		switch {
+		case gi.PublishedParsed != nil:
+			return *gi.PublishedParsed
+		case gi.UpdatedParsed != nil:
+			return *gi.UpdatedParsed
+		}
+		return time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return date(items[b]).Compare(date(items[a])) })
+	keep := order[:n]
+	slices.Sort(keep)
+	out := make([]*gofeed.Item, n)
+	for i, k := range keep {
+		out[i] = items[k]
+	}
+	return out
 }
 
 // convertItem turns one gofeed item into an Item with its ID.
 func convertItem(gi *gofeed.Item, base *url.URL, feedURL, lang string, now time.Time) Item {
 	it := Item{
-		GUID:       strings.TrimSpace(gi.GUID),
+		GUID:       clipGUID(strings.TrimSpace(gi.GUID)),
 		URL:        resolve(base, itemLink(gi)),
-		Title:      oneLine(htmlText(gi.Title)),
-		Summary:    htmlText(firstNonEmpty(gi.Description, gi.Content)),
-		Author:     author(gi),
+		Title:      clipTitle(oneLine(htmlText(gi.Title))),
+		Summary:    clipSummary(htmlText(firstNonEmpty(gi.Description, gi.Content))),
+		Author:     clipName(author(gi)),
 		Categories: categories(gi.Categories),
 		Image:      resolve(base, itemImage(gi)),
 		Lang:       lang,
@@ -134,8 +174,8 @@ func categories(cats []string) []string {
 	var out []string
 	seen := make(map[string]bool, len(cats))
 	for _, c := range cats {
-		c = oneLine(htmlText(c))
-		if c != "" && !seen[c] {
+		c = clipName(oneLine(htmlText(c)))
+		if c != "" && !seen[c] && len(out) < MaxCategories {
 			seen[c] = true
 			out = append(out, c)
 		}
@@ -175,18 +215,18 @@ func itemImage(gi *gofeed.Item) string {
 	return ""
 }
 
-// resolve makes ref absolute against base; it returns "" for an empty or
-// unparsable ref.
+// resolve makes ref absolute against base; it returns "" for an empty,
+// unparsable or too long (MaxURLBytes) ref.
 func resolve(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
-	if ref == "" {
+	if ref == "" || len(ref) > MaxURLBytes {
 		return ""
 	}
 	u, err := url.Parse(ref)
 	if err != nil {
 		return ""
 	}
-	return base.ResolveReference(u).String()
+	return clipURL(base.ResolveReference(u).String())
 }
 
 func firstNonEmpty(ss ...string) string {

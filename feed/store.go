@@ -1,12 +1,12 @@
 package feed
 
 import (
-	"context"
 	"errors"
 	"time"
 )
 
-// ErrNotFound is returned (wrapped) by Store lookups that match nothing.
+// ErrNotFound is returned (wrapped) by lookups in the cache that match
+// nothing.
 var ErrNotFound = errors.New("not found")
 
 // ErrCacheDamaged is wrapped by every write to a cache whose file was
@@ -50,7 +50,22 @@ type FetchResult struct {
 	LastModified string
 	NotModified  bool // the server answered 304: only the fetch time changes
 	Items        []Item
-	At           time.Time
+	// Dropped counts the items of the document left out by the cap on
+	// items per fetch (Parsed.Dropped); the store notes it on the feed.
+	Dropped int
+	At      time.Time
+	// Charset is how the feed's bytes were decoded; zero when unknown
+	// (a sync account's entries). A later fetch that decodes better
+	// re-decodes the feed's stored items (see cache.SaveFetch).
+	Charset Charset
+}
+
+// Charset says how a fetched document's bytes were decoded to text (see
+// fetch.Decode, whose Charset has the same fields).
+type Charset struct {
+	Name     string // the WHATWG name of the encoding, e.g. "windows-1256"
+	Declared bool   // named by the header, a byte order mark or the document
+	Lossy    bool   // some bytes did not decode and became U+FFFD
 }
 
 // SearchHit is one full-text search result.
@@ -71,70 +86,4 @@ type Follow struct {
 	Unread  int       `json:"unread"`
 	Total   int       `json:"total"`
 	Created time.Time `json:"created"`
-}
-
-// Store is akhbar's persistent state: subscriptions, items, article
-// bodies, read and starred state. Every method is safe for concurrent use
-// and for use by several processes on the same cache.
-type Store interface {
-	// AddFeed subscribes to f.URL; adding a URL again returns the
-	// existing feed, with Folder updated when f.Folder is set.
-	AddFeed(ctx context.Context, f Feed) (Feed, error)
-	// RemoveFeed unsubscribes; its items go too, except starred ones.
-	RemoveFeed(ctx context.Context, url string) error
-	// Feeds lists every subscription with its unread and total counts.
-	Feeds(ctx context.Context) ([]Feed, error)
-	// FeedByURL finds one subscription by its URL.
-	FeedByURL(ctx context.Context, url string) (Feed, error)
-
-	// SaveFetch records one successful fetch of a feed in one
-	// transaction: its metadata, and its items upserted by identity (see
-	// ItemID). It returns the items that were new.
-	SaveFetch(ctx context.Context, feedID int64, r FetchResult) ([]Item, error)
-	// SaveFeedError records a failed fetch on the feed, keeping its items.
-	SaveFeedError(ctx context.Context, feedID int64, msg string, at time.Time) error
-	// DeferFeed records that the feed's server asked not to be fetched
-	// before until (Retry-After); the next successful fetch clears it.
-	DeferFeed(ctx context.Context, feedID int64, until time.Time) error
-
-	// Items returns one page of headlines.
-	Items(ctx context.Context, q ItemQuery) ([]Item, error)
-	// CountItems counts what Items would page through.
-	CountItems(ctx context.Context, q ItemQuery) (int, error)
-	// Item finds one item by its ID.
-	Item(ctx context.Context, id string) (Item, error)
-	// ItemByURL finds the newest item whose link is url.
-	ItemByURL(ctx context.Context, url string) (Item, error)
-	// SetRead marks items read or unread.
-	SetRead(ctx context.Context, ids []string, read bool) error
-	// SetStarred stars or unstars one item.
-	SetStarred(ctx context.Context, id string, starred bool) error
-
-	// SaveArticle stores (or replaces) the full text of the page at a.URL.
-	SaveArticle(ctx context.Context, a Article) error
-	// Article returns the cached full text of the page at url.
-	Article(ctx context.Context, url string) (Article, error)
-
-	// Search runs a full-text query over titles and bodies.
-	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
-	// Related lists cached items most like the item with this ID.
-	Related(ctx context.Context, id string, limit int) ([]Item, error)
-
-	// SetPosition remembers how far into an item's article the reader
-	// got, as a fraction from 0 to 1, so reopening resumes there.
-	SetPosition(ctx context.Context, itemID string, pos float64) error
-
-	// AddFollow saves a followed story: a query whose matching items show
-	// as a virtual feed (ItemQuery.Follow).
-	AddFollow(ctx context.Context, query string) (Follow, error)
-	// RemoveFollow stops following a story.
-	RemoveFollow(ctx context.Context, id int64) error
-	// Follows lists the followed stories with their unread and total counts.
-	Follows(ctx context.Context) ([]Follow, error)
-	// FollowQuery suggests a query for following the story of an item,
-	// from its key terms.
-	FollowQuery(ctx context.Context, itemID string) (string, error)
-
-	// Close releases the store.
-	Close() error
 }

@@ -78,10 +78,19 @@ func Paragraph(text string, dir feed.Dir, o Options) []string {
 	return layoutBlock(spec, s)
 }
 
+// maxTitleBytes bounds the title header lays out, so that an article
+// title of megabytes (older caches, local files) costs no more than a
+// long one; longer titles end in "…".
+const maxTitleBytes = 8192
+
 // header lays out the title and the byline · date · site line.
 func header(a feed.Article, dir feed.Dir, s *styler) []string {
 	var out []string
-	if paras := s.prepare(a.Title, nil, 0, false, true); !blank(paras) {
+	title, cut := cutBytes(a.Title, maxTitleBytes)
+	if cut {
+		title += "…"
+	}
+	if paras := s.prepare(title, nil, 0, false, true); !blank(paras) {
 		out = layoutBlock(blockSpec{paras: paras, dir: resolveDir(dir, paras), base: baseTitle}, s)
 	}
 	var meta text
@@ -167,8 +176,9 @@ func blank(paras []text) bool {
 	return true
 }
 
-// linkList lays out a titled, numbered list of links; entry i is linked
-// to s.links[offset+i]. It also returns the index in its lines of each
+// linkList lays out a titled, numbered list of links; entry i is
+// numbered offset+i+1 and linked to s.links[offset+i]: links and related
+// stories share one numbering, the one that "3 enter" and "3o" use. It also returns the index in its lines of each
 // entry's first line.
 func linkList(title string, links []feed.Link, offset int, dir feed.Dir, s *styler) ([]string, []int) {
 	tparas := s.prepare(title, nil, 0, false, false)
@@ -177,30 +187,30 @@ func linkList(title string, links []feed.Link, offset int, dir feed.Dir, s *styl
 	at := make([]int, 0, len(links))
 	for i, l := range links {
 		at = append(at, len(out))
-		out = append(out, linkEntry(i+1, offset+i+1, l, ldir, s)...)
+		out = append(out, linkEntry(offset+i+1, l, ldir, s)...)
 	}
 	return out, at
 }
 
-// linkEntry lays out one entry of a list in direction dir: "[n] title"
+// linkEntry lays out entry n of a list in direction dir: "[n] title"
 // with "[n]" on the start side of the list (the right in an RTL list),
 // then the URL (left to right) when it differs. The title is isolated, so
 // it reads in its own direction whatever the list's.
-func linkEntry(n, target int, l feed.Link, dir bidi.Direction, s *styler) []string {
+func linkEntry(n int, l feed.Link, dir bidi.Direction, s *styler) []string {
 	title := strings.TrimSpace(SanitizeLine(l.Title))
 	url := strings.TrimSpace(SanitizeLine(l.URL))
 	if title == "" {
 		title, url = url, ""
 	}
 	paras := s.prepare("\u2068"+title+"\u2069", nil, 0, false, false) // FSI … PDI
-	linked(paras, target)
+	linked(paras, n)
 	spec := blockSpec{paras: paras, dir: dir, base: baseText}
 	label := "[" + strconv.Itoa(n) + "]"
 	spec.decor = sideMarker(label, strings.Repeat(" ", len(label)), spec.dir == bidi.RTL, baseLink)
 	out := layoutBlock(spec, s)
 	if url != "" && url != title {
 		uparas := s.prepare(url, nil, 0, false, false)
-		linked(uparas, target)
+		linked(uparas, n)
 		indent := decor{indent: len(label) + 1}
 		uspec := blockSpec{paras: uparas, dir: bidi.LTR, base: baseMeta, decor: indent, hard: true}
 		uspec.right = spec.dir == bidi.RTL // under an RTL title, flush right

@@ -68,14 +68,19 @@ func layoutBlock(spec blockSpec, s *styler) []string {
 func (s *styler) decorate(l visualLine, base baseStyle, d decor, marker string, rtl bool, width int) string {
 	var b strings.Builder
 	b.Grow(width + 3*len(l.runes) + len(marker))
+	open, close := s.isolate(l)
 	if !rtl {
 		writeSpaces(&b, d.indent)
 		s.writePlain(&b, marker, d.style)
+		b.WriteString(open)
 		s.writeLine(&b, l, base)
+		b.WriteString(close)
 		return b.String()
 	}
 	writeSpaces(&b, width-d.width()-l.width)
+	b.WriteString(open)
 	s.writeLine(&b, l, base)
+	b.WriteString(close)
 	s.writePlain(&b, marker, d.style)
 	writeSpaces(&b, d.indent)
 	return b.String()

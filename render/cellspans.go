@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/akhbar/akhbar/feed"
 )
@@ -28,8 +29,11 @@ func StyledCell(text string, spans []feed.Span, width int, o Options) string {
 	s := newStyler(o, nil)
 	l, rtl := s.cellLine(text, spans, width)
 	var b strings.Builder
-	b.Grow(width + 3*len(l.runes))
+	b.Grow(width + 3*len(l.runes) + 6)
+	open, close := s.isolate(l)
+	b.WriteString(open)
 	s.writeCell(&b, l)
+	b.WriteString(close)
 	body := b.String()
 	w := l.width
 	if strings.IndexByte(body, '\x1b') >= 0 { // measure what is written: a mark before an SGR sequence joins nothing
@@ -64,7 +68,7 @@ func MatchSpans(ranges [][2]int) []feed.Span {
 // ends when too long. It also reports whether the text is RTL (to be
 // aligned right). The line's width is the one to pad it by.
 func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine, bool) {
-	paras := s.prepare(text, spans, 0, false, true)
+	paras := s.prepare(cellText(text, width), spans, 0, false, true)
 	t := paras[0]
 	pa := s.paragraph(t, resolveDir("", paras))
 	rtl := pa.p.BaseLevel()%2 == 1
@@ -75,15 +79,47 @@ func (s *styler) cellLine(text string, spans []feed.Span, width int) (visualLine
 	}
 	line := s.lineOf(pa, fit, width, s.shape)
 	if cut {
-		line = withEllipsis(line, rtl)
+		line = withEllipsis(line, rtl && s.mode == Visual) // in Logical order the end is the end
 	}
 	line.width = s.m.width(line.runes) // a line never ends in a prepended mark (see prepended)
 	return line, rtl
 }
 
+// cellText bounds the text a cell lays out: a cell shows at most width
+// clusters from the start of its text, so text beyond maxCellBytes bytes
+// plus 64 per cell cannot show; leaving it out keeps a huge title (from a
+// cache written before Parse capped fields) from costing a layout of
+// megabytes on every frame.
+func cellText(text string, width int) string {
+	s, _ := cutBytes(text, maxCellBytes+64*width)
+	return s
+}
+
+// maxCellBytes: see cellText.
+const maxCellBytes = 4096
+
+// cutBytes returns the longest prefix of s of at most n bytes that ends
+// at a rune boundary, and whether that is less than s.
+func cutBytes(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n], true
+}
+
 // withEllipsis returns a copy of l with an unstyled "…" where its text
 // ends: on the left for RTL, else on the right.
 func withEllipsis(l visualLine, rtl bool) visualLine {
+	out := ellipsised(l, rtl)
+	out.rtl = l.rtl
+	return out
+}
+
+// ellipsised is withEllipsis without the line's direction.
+func ellipsised(l visualLine, rtl bool) visualLine {
 	runes := make([]rune, 0, len(l.runes)+1)
 	attrs := make([]attr, 0, len(l.attrs)+1)
 	if rtl {

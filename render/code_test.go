@@ -17,11 +17,11 @@ var sgrRe = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // paragraphs.
 func codeArticle(code string) feed.Article {
 	return feed.Article{
-		Title: "برنامه‌ای کوچک",
+		Title: "برنامه\u200cای کوچک",
 		Lang:  "fa",
 		Dir:   feed.DirRTL,
 		Blocks: []feed.Block{
-			{Kind: feed.Paragraph, Text: "این برنامه یک سلام چاپ می‌کند:"},
+			{Kind: feed.Paragraph, Text: "این برنامه یک سلام چاپ می\u200cکند:"},
 			{Kind: feed.Code, Text: code},
 			{Kind: feed.Paragraph, Text: "پایان"},
 		},
@@ -110,8 +110,8 @@ func TestCodeBlockNotForGlamour(t *testing.T) {
 	if _, ok := s.highlight(feed.Block{Kind: feed.Code, Text: `msg := "سلام"`}); ok {
 		t.Error("code with Persian text went through glamour")
 	}
-	if _, ok := s.highlight(feed.Block{Kind: feed.Code, Text: "a\u202eb"}); ok {
-		t.Error("code with a bidi override went through glamour")
+	if lines, ok := s.highlight(feed.Block{Kind: feed.Code, Text: "a\u202eb"}); ok && strings.ContainsRune(strings.Join(lines, ""), '\u202e') {
+		t.Error("a bidi override in code reached glamour's output") // prepare drops it first
 	}
 	if _, ok := s.highlight(feed.Block{Kind: feed.Code, Text: "go run .", Spans: []feed.Span{{Start: 0, End: 2, Style: feed.Anchor, Link: 1}}}); ok {
 		t.Error("code with a link went through glamour")

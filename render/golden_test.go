@@ -67,6 +67,9 @@ func TestGolden(t *testing.T) {
 					checkLines(t, got, width, false, 0)
 					checkRTLBlocks(t, a, o)
 					for i, l := range got {
+						if mode == Logical {
+							l = stripIsolates(l)
+						}
 						if strings.ContainsAny(l, "\x1b\x07\r\b") || forbidden(l, false) != -1 {
 							t.Errorf("line %d has a forbidden character: %q", i, l)
 						}
@@ -118,6 +121,69 @@ func golden(t *testing.T, file, got string) {
 		t.Fatalf("read golden (run go test ./render -update): %v", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs (run go test ./render -update and review the diff):\n%s", file, got)
+		t.Errorf("%s differs (run go test ./render -update and review the diff); - golden, + got:\n%s", file, lineDiff(string(want), got, maxDiffLines))
+	}
+}
+
+// maxDiffLines bounds the diff a golden failure prints.
+const maxDiffLines = 40
+
+// lineDiff is a line diff of want and got: the lines only want has
+// ("-"), and those only got has ("+"), each with its line number, from a
+// longest common subsequence of lines; at most max lines of it.
+func lineDiff(want, got string, max int) string {
+	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	// lcs[i][j] is the length of the longest common subsequence of a[i:] and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = maxInt(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []string
+	i, j := 0, 0
+	for (i < len(a) || j < len(b)) && len(out) < max {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			i, j = i+1, j+1
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
+			out = append(out, fmt.Sprintf("-%4d %s", i+1, a[i]))
+			i++
+		default:
+			out = append(out, fmt.Sprintf("+%4d %s", j+1, b[j]))
+			j++
+		}
+	}
+	if i < len(a) || j < len(b) {
+		out = append(out, "… (more differences)")
+	}
+	return strings.Join(out, "\n")
+}
+
+func maxInt(x, y int) int {
+	if x > y {
+		return x
+	}
+	return y
+}
+
+func TestLineDiff(t *testing.T) {
+	want := "a|\nب|\nc|\nd|\n"
+	got := "a|\nB|\nc|\nd|\ne|\n"
+	if d := lineDiff(want, got, maxDiffLines); d != "-   2 ب|\n+   2 B|\n+   5 e|" {
+		t.Fatalf("diff:\n%s", d)
+	}
+	if d := lineDiff(want, want, maxDiffLines); d != "" {
+		t.Fatalf("diff of equal texts:\n%s", d)
+	}
+	if d := lineDiff("1\n2\n3\n4", "5\n6\n7\n8", 3); strings.Count(d, "\n") != 3 || !strings.HasSuffix(d, "(more differences)") {
+		t.Fatalf("bounded diff:\n%s", d)
 	}
 }

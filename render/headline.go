@@ -1,5 +1,7 @@
 package render
 
+import "strings"
+
 // Cell fits one line of untrusted text (a headline, a feed name) into
 // exactly width cells: sanitised onto one line, laid out per o.Bidi and
 // o.Shape, RTL text right-aligned, and when too long truncated with "…"
@@ -22,4 +24,17 @@ func fitClusters(cs []cluster, width int) ([]cluster, bool) {
 		n++
 	}
 	return cs[:n], true
+}
+
+// Inline lays out one line of untrusted text (a title, a feed name, a
+// URL) at its own width, as a field of a command's output line:
+// sanitised onto one line and laid out per o.Bidi and o.Shape like Cell,
+// but neither padded nor cut. In Logical mode a right-to-left field is
+// wrapped in its own isolate, so it cannot reorder the fields beside it.
+func Inline(text string, o Options) string {
+	w := Width(SanitizeLine(text))
+	if w < 1 {
+		return ""
+	}
+	return strings.Trim(Cell(text, w, o), " ")
 }

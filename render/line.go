@@ -14,12 +14,14 @@ type visualLine struct {
 	runes []rune
 	attrs []attr
 	width int
+	rtl   bool // the line's paragraph is right to left (isolate needs it)
 }
 
 // lineOf builds the clusters lcs of paragraph pa as one line. In Visual
 // mode it shapes (when shaping), reorders grapheme clusters by their
 // levels after rule L1 and mirrors characters at odd levels; in Logical
-// mode it keeps logical order. Bidi controls are dropped; a cluster wider
+// mode it keeps logical order (see logicalLine). Bidi controls of the
+// text are dropped; a cluster wider
 // than width (a wide character on a 1-cell line) becomes "…".
 func (s *styler) lineOf(pa para, lcs []cluster, width int, shaping bool) visualLine {
 	if len(lcs) == 0 {
@@ -33,10 +35,17 @@ func (s *styler) lineOf(pa para, lcs []cluster, width int, shaping bool) visualL
 		cs = append(cs, cluster{c.start - start, c.end - start, c.width})
 	}
 	b.lineClusters = cs
-	if s.mode == Logical {
-		return s.assemble(runes, nil, cs, nil, attrs, nil, width)
-	}
 	b.levels = pa.p.AppendLineLevels(b.levels[:0], start, end)
+	if s.mode != Visual {
+		cl := b.clusterLevels[:0]
+		for _, c := range cs {
+			cl = append(cl, b.levels[c.start])
+		}
+		b.clusterLevels = cl
+		l := s.logicalLine(runes, cs, attrs, cl, pa.p.BaseLevel(), width)
+		l.rtl = pa.p.BaseLevel()%2 == 1
+		return l
+	}
 	out, src := runes, []int(nil)
 	if shaping && shape.NeedsShaping(runes) {
 		b.shaped, b.src = shape.AppendShape(grow(b.shaped, len(runes)), grow(b.src, len(runes)), runes)

@@ -20,20 +20,27 @@ const (
 	Visual BidiMode = iota
 	// Logical keeps the same line breaks and alignment but leaves each
 	// line's text in logical order and unshaped, for terminals that
-	// reorder by themselves.
+	// reorder by themselves; isolates make such a terminal show what
+	// Visual shows (see styler.isolate).
 	Logical
+	// Plain is Logical without the isolates: the real characters in
+	// logical order, unshaped, for pipes and files (grep finds what it
+	// looks for) where nothing reorders them.
+	Plain
 )
 
-// ParseBidiMode parses "visual" or "logical". Any other string is an
-// error naming it.
+// ParseBidiMode parses "visual", "logical" or "plain". Any other string
+// is an error naming it.
 func ParseBidiMode(s string) (BidiMode, error) {
 	switch s {
 	case "visual":
 		return Visual, nil
 	case "logical":
 		return Logical, nil
+	case "plain":
+		return Plain, nil
 	}
-	return Visual, fmt.Errorf("parse bidi mode %q: want visual or logical", s)
+	return Visual, fmt.Errorf("parse bidi mode %q: want visual, logical or plain", s)
 }
 
 // String returns "visual" or "logical" (or "BidiMode(n)" for an unknown
@@ -44,6 +51,8 @@ func (m BidiMode) String() string {
 		return "visual"
 	case Logical:
 		return "logical"
+	case Plain:
+		return "plain"
 	}
 	return fmt.Sprintf("BidiMode(%d)", int(m))
 }

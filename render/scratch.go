@@ -18,6 +18,8 @@ type scratch struct {
 	attrs   []attr
 	bounds  []int
 	paras   []text
+	// isolates: open isolates while matching them (dropUnmatchedIsolates).
+	isolates []int
 
 	// paragraph and wrap: one paragraph's clusters and line breaks.
 	clusters []cluster

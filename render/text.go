@@ -25,8 +25,9 @@ const (
 	styleMatch  // text that matched a search query
 )
 
-// text is sanitised paragraph text ready for layout: runes (bidi
-// controls still in, for the bidi algorithm) with one attr per rune.
+// text is sanitised paragraph text ready for layout: runes (balanced
+// isolates and bidi marks still in, for the bidi algorithm) with one
+// attr per rune.
 type text struct {
 	runes []rune
 	attrs []attr
@@ -45,6 +46,14 @@ func (t *text) append(r rune, a attr) {
 // bytes become U+FFFD and "\r\n" one newline. Tabs become spaces, or are
 // expanded to tab stops of 4 when code is set. The paragraphs live in
 // buffers of s until its next prepare.
+//
+// prepare is where untrusted text meets the bidi algorithm, so it decides
+// which bidi controls may act: explicit embeddings and overrides
+// (U+202A–U+202E) are dropped, because an override reverses the letters
+// of whatever follows it (Trojan Source); isolates are kept only in
+// matched pairs within one paragraph (see dropUnmatchedIsolates), so they
+// reorder nothing outside their own text. Marks (LRM, RLM, ALM) are kept:
+// they are strong characters of the paragraph they are in.
 func (s *styler) prepare(str string, spans []feed.Span, nLinks int, code, oneLine bool) []text {
 	b := &s.buf
 	n := utf8.RuneCountInString(str)
@@ -57,6 +66,7 @@ func (s *styler) prepare(str string, spans []feed.Span, nLinks int, code, oneLin
 	t := text{runes: b.runes, attrs: b.attrs}
 	bounds := append(b.bounds[:0], 0)
 	col, next := 0, 0 // next: index in b.markers of the next marker
+	isolates := false
 	for o := 0; ; {
 		for ; next < len(b.markers) && b.markers[next].at <= o; next++ {
 			t.appendMarker(b.markers[next].link)
@@ -75,7 +85,14 @@ func (s *styler) prepare(str string, spans []feed.Span, nLinks int, code, oneLin
 		}
 		o += size
 		switch classify(r) {
-		case keepRune, bidiControl:
+		case bidiControl:
+			if isEmbedding(r) {
+				continue
+			}
+			isolates = isolates || isIsolate(r)
+			t.append(r, a)
+			col++
+		case keepRune:
 			t.append(r, a)
 			col++
 		case badRune:
@@ -101,6 +118,9 @@ func (s *styler) prepare(str string, spans []feed.Span, nLinks int, code, oneLin
 		}
 	}
 	bounds = append(bounds, len(t.runes))
+	if isolates {
+		t, b.isolates = dropUnmatchedIsolates(t, bounds, b.isolates)
+	}
 	b.runes, b.attrs, b.bounds = t.runes, t.attrs, bounds
 	b.paras = b.paras[:0]
 	for k := 1; k < len(bounds); k++ {
@@ -108,6 +128,51 @@ func (s *styler) prepare(str string, spans []feed.Span, nLinks int, code, oneLin
 		b.paras = append(b.paras, text{runes: t.runes[from:to:to], attrs: t.attrs[from:to:to]})
 	}
 	return b.paras
+}
+
+// isEmbedding reports whether r is an explicit embedding or override
+// control, or the PDF that ends one (U+202A–U+202E).
+func isEmbedding(r rune) bool { return r >= '\u202a' && r <= '\u202e' }
+
+// isIsolate reports whether r is an isolate initiator or a PDI
+// (U+2066–U+2069).
+func isIsolate(r rune) bool { return r >= '\u2066' && r <= '\u2069' }
+
+// dropUnmatchedIsolates removes, from each paragraph [bounds[k-1],
+// bounds[k]) of t, the isolate initiators without a matching PDI and the
+// PDIs without an initiator (matching as in UAX #9 BD9), so no isolate
+// reaches past its own text. It compacts t and bounds in place and
+// returns the shortened t and the stack buffer for reuse.
+func dropUnmatchedIsolates(t text, bounds []int, stack []int) (text, []int) {
+	const gone = -1
+	for k := 1; k < len(bounds); k++ {
+		stack = stack[:0]
+		for i := bounds[k-1]; i < bounds[k]; i++ {
+			switch r := t.runes[i]; {
+			case r >= '\u2066' && r <= '\u2068':
+				stack = append(stack, i)
+			case r == '\u2069' && len(stack) > 0:
+				stack = stack[:len(stack)-1]
+			case r == '\u2069':
+				t.runes[i] = gone
+			}
+		}
+		for _, i := range stack {
+			t.runes[i] = gone
+		}
+	}
+	w, from := 0, 0
+	for k := 1; k < len(bounds); k++ {
+		to := bounds[k]
+		for i := from; i < to; i++ {
+			if t.runes[i] != gone {
+				t.runes[w], t.attrs[w] = t.runes[i], t.attrs[i]
+				w++
+			}
+		}
+		from, bounds[k] = to, w
+	}
+	return text{runes: t.runes[:w], attrs: t.attrs[:w]}, stack
 }
 
 // appendMarker adds the "[n]" marker of link n.

@@ -22,9 +22,9 @@ type bulkMsg struct {
 
 // markAllRead marks every unread headline of the list q read, returning
 // the IDs it changed.
-func markAllRead(st feed.Store, q feed.ItemQuery) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 4*queryTimeout)
+func markAllRead(l *lifetime, st Store, q feed.ItemQuery) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, 4*queryTimeout)
 		defer cancel()
 		q.Unread, q.Order, q.Limit = true, feed.NewestFirst, 5000
 		var ids []string
@@ -44,17 +44,17 @@ func markAllRead(st feed.Store, q feed.ItemQuery) tea.Cmd {
 			return bulkMsg{read: true}
 		}
 		return bulkMsg{ids: ids, read: true, err: st.SetRead(ctx, ids, true)}
-	}
+	})
 }
 
 // undoBulk sets the items of the last bulk change back.
-func undoBulk(st feed.Store, last bulkMsg) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 4*queryTimeout)
+func undoBulk(l *lifetime, st Store, last bulkMsg) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, 4*queryTimeout)
 		defer cancel()
 		err := st.SetRead(ctx, last.ids, !last.read)
 		return bulkMsg{ids: last.ids, read: !last.read, undo: true, err: err}
-	}
+	})
 }
 
 func (m Model) gotBulk(msg bulkMsg) (tea.Model, tea.Cmd) {
@@ -72,7 +72,7 @@ func (m Model) gotBulk(msg bulkMsg) (tea.Model, tea.Cmd) {
 		m.lastBulk = msg
 		m.status.info(m.cat.T(i18n.MsgMarkedRead, len(msg.ids)))
 	}
-	return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
+	return m, tea.Batch(loadFeeds(m.life, m.deps.Store), m.reloadList())
 }
 
 func (m Model) undo() (tea.Model, tea.Cmd) {
@@ -80,7 +80,7 @@ func (m Model) undo() (tea.Model, tea.Cmd) {
 		m.status.info(m.cat.T(i18n.MsgNothingToUndo))
 		return m, nil
 	}
-	return m, undoBulk(m.deps.Store, m.lastBulk)
+	return m, undoBulk(m.life, m.deps.Store, m.lastBulk)
 }
 
 // cycleSort switches the list between newest first, oldest first and

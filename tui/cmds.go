@@ -18,9 +18,9 @@ import (
 // queryTimeout bounds every cache query a command makes.
 const queryTimeout = 10 * time.Second
 
-func loadFeeds(st feed.Store) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func loadFeeds(l *lifetime, st Store) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		list, err := st.Feeds(ctx)
 		if err != nil {
@@ -32,12 +32,12 @@ func loadFeeds(st feed.Store) tea.Cmd {
 		}
 		starred, err := st.CountItems(ctx, feed.ItemQuery{Starred: true})
 		return feedsMsg{feeds: list, follows: follows, starred: starred, err: err}
-	}
+	})
 }
 
-func loadPage(st feed.Store, q feed.ItemQuery, gen, start int) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func loadPage(l *lifetime, st Store, q feed.ItemQuery, gen, start int) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		total, err := st.CountItems(ctx, q)
 		if err != nil {
@@ -46,28 +46,29 @@ func loadPage(st feed.Store, q feed.ItemQuery, gen, start int) tea.Cmd {
 		q.Offset, q.Limit = start, pageSize
 		items, err := st.Items(ctx, q)
 		return pageMsg{gen: gen, start: start, items: items, total: total, err: err}
-	}
+	})
 }
 
 // loadArticle reads the article of it from the cache, fetching the page
 // when it is not there yet.
-func loadArticle(d Deps, it feed.Item) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		a, err := d.Store.Article(ctx, it.URL)
-		if err == nil {
-			return articleMsg{url: it.URL, article: a}
-		}
-		if !errors.Is(err, feed.ErrNotFound) || d.Fetch == nil || it.URL == "" {
-			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
-		}
-		a, err = d.Fetch(ctx, it.URL, it.FeedID)
-		if err != nil {
-			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
-		}
-		return articleMsg{url: it.URL, article: a}
+func loadArticle(l *lifetime, d Deps, it feed.Item) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg { return articleOf(ctx, d, it) })
+}
+
+// articleOf gets the article of it from the cache, else through the
+// service (which fetches and caches it). When neither has it, the message
+// carries the feed's own text of the item.
+func articleOf(ctx context.Context, d Deps, it feed.Item) articleMsg {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	a, err := d.Store.Article(ctx, it.URL)
+	if errors.Is(err, feed.ErrNotFound) && d.Service != nil && it.URL != "" {
+		a, err = d.Service.Article(ctx, it.URL, it.FeedID)
 	}
+	if err != nil {
+		return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
+	}
+	return articleMsg{url: it.URL, article: a}
 }
 
 func layoutArticle(a feed.Article, url string, k layoutKey, o render.Options) tea.Cmd {
@@ -77,17 +78,17 @@ func layoutArticle(a feed.Article, url string, k layoutKey, o render.Options) te
 }
 
 // savePosition remembers where the reader left an item's article.
-func savePosition(st feed.Store, it feed.Item, pos float64) tea.Cmd {
+func savePosition(l *lifetime, st Store, it feed.Item, pos float64) tea.Cmd {
 	if it.ID == "" || pos == it.Position {
 		return nil
 	}
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		err := st.SetPosition(ctx, it.ID, pos)
 		it.Position = pos
 		return itemMsg{item: it, err: err}
-	}
+	})
 }
 
 // itemMsg reports an item whose read or starred state was saved.
@@ -96,24 +97,24 @@ type itemMsg struct {
 	err  error
 }
 
-func setRead(st feed.Store, it feed.Item, read bool) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func setRead(l *lifetime, st Store, it feed.Item, read bool) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		err := st.SetRead(ctx, []string{it.ID}, read)
 		it.Read = read
 		return itemMsg{item: it, err: err}
-	}
+	})
 }
 
-func setStarred(st feed.Store, it feed.Item, starred bool) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func setStarred(l *lifetime, st Store, it feed.Item, starred bool) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		err := st.SetStarred(ctx, it.ID, starred)
 		it.Starred = starred
 		return itemMsg{item: it, err: err}
-	}
+	})
 }
 
 // unreadMsg reports where the next (or previous) unread headline is.
@@ -125,9 +126,9 @@ type unreadMsg struct {
 
 // findUnread pages through the list from row from in direction dir (+1 or
 // -1) until it finds an unread headline.
-func findUnread(st feed.Store, q feed.ItemQuery, gen, from, dir int) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func findUnread(l *lifetime, st Store, q feed.ItemQuery, gen, from, dir int) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		for start := from; ; {
 			lo := start
@@ -152,7 +153,7 @@ func findUnread(st feed.Store, q feed.ItemQuery, gen, from, dir int) tea.Cmd {
 				start = lo - 1
 			}
 		}
-	}
+	})
 }
 
 // openedMsg reports the result of opening a link in the browser.

@@ -2,9 +2,10 @@
 // headline list and an article reader, built on Bubble Tea v2.
 //
 // The TUI never talks to the network or the disk itself: it calls the
-// functions in Deps from commands (never from Update or View), and their
-// results come back as messages carrying the id and width they were made
-// for, so stale ones are dropped.
+// Store and Service in Deps from commands (never from Update or View),
+// and their results come back as messages carrying the id and width they
+// were made for, so stale ones are dropped. Every command runs under the
+// TUI's one root context (see lifetime.go).
 package tui
 
 import (
@@ -12,29 +13,50 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/render"
 	"github.com/akhbar/akhbar/tui/i18n"
 )
 
-// Progress reports one finished feed of a refresh.
-type Progress struct {
-	Done, Total int
-	Feed        feed.Feed
-	New         int
-	Err         error
+// Store is the cache as the TUI uses it (feed/cache.Store): it reads
+// headlines and articles, and saves what the reader changes.
+type Store interface {
+	Feeds(ctx context.Context) ([]feed.Feed, error)
+	Follows(ctx context.Context) ([]feed.Follow, error)
+	Items(ctx context.Context, q feed.ItemQuery) ([]feed.Item, error)
+	CountItems(ctx context.Context, q feed.ItemQuery) (int, error)
+	ItemByURL(ctx context.Context, url string) (feed.Item, error)
+	Article(ctx context.Context, url string) (feed.Article, error)
+	Search(ctx context.Context, query string, limit int) ([]feed.SearchHit, error)
+	Related(ctx context.Context, id string, limit int) ([]feed.Item, error)
+	FollowQuery(ctx context.Context, itemID string) (string, error)
+
+	SetRead(ctx context.Context, ids []string, read bool) error
+	SetStarred(ctx context.Context, id string, starred bool) error
+	SetPosition(ctx context.Context, itemID string, pos float64) error
+	AddFollow(ctx context.Context, query string) (feed.Follow, error)
+	RemoveFollow(ctx context.Context, id int64) error
+}
+
+// Service is the network work the TUI asks for (feed/service.Service).
+type Service interface {
+	// Refresh syncs the accounts of feeds and refreshes the others,
+	// calling progress once per account or feed, never concurrently. It
+	// returns an error only when the refresh as a whole could not run.
+	Refresh(ctx context.Context, feeds []feed.Feed, progress func(refresh.Progress)) error
+	// Cleanup applies the retention limits after a refresh.
+	Cleanup(ctx context.Context) error
+	// Article returns the article of the page at url, reached from an
+	// item of the feed with feedID: cached, else fetched and cached.
+	Article(ctx context.Context, url string, feedID int64) (feed.Article, error)
 }
 
 // Deps are the TUI's connections to the rest of akhbar.
 type Deps struct {
-	Store feed.Store
-	// Refresh fetches feeds and stores what they hold, calling progress
-	// after every feed. It returns an error only when the refresh as a
-	// whole could not run; per-feed errors go through progress.
-	Refresh func(ctx context.Context, feeds []feed.Feed, progress func(Progress)) error
-	// Fetch fetches, extracts and caches the article page at url, reached
-	// from an item of the feed with feedID (which decides whether private
-	// addresses may be fetched).
-	Fetch func(ctx context.Context, url string, feedID int64) (feed.Article, error)
+	Store Store
+	// Service refreshes feeds and fetches articles; nil: the TUI only
+	// reads the cache.
+	Service Service
 	// Open opens an http(s) URL in the user's browser.
 	Open func(url string) error
 	// Now is the clock, for relative times.

@@ -68,12 +68,12 @@ func (m Model) push(it feed.Item, label string) (tea.Model, tea.Cmd) {
 	m.related.open = false
 	m.back = append(m.back, m.reader)
 	m.reader = newReader(it, label, m.paneHeight())
-	return m, loadLinked(m.deps, it)
+	return m, loadLinked(m.life, m.deps, it)
 }
 
 // goBack returns to the previous reader, or to the list from the first.
 func (m Model) goBack() (tea.Model, tea.Cmd) {
-	save := savePosition(m.deps.Store, m.reader.item, m.reader.position())
+	save := savePosition(m.life, m.deps.Store, m.reader.item, m.reader.position())
 	if len(m.back) == 0 {
 		m.focus = focusHeadlines
 		return m, save
@@ -98,20 +98,23 @@ func (m Model) breadcrumb() string {
 }
 
 // loadLinked loads a followed story: the cached item with that link if
-// there is one (so it is marked read like any other), then its article.
-func loadLinked(d Deps, it feed.Item) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		cached, err := d.Store.ItemByURL(ctx, it.URL)
+// there is one (gotArticle marks it read like any other), then its
+// article.
+func loadLinked(l *lifetime, d Deps, it feed.Item) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		qctx, cancel := context.WithTimeout(ctx, queryTimeout)
+		cached, err := d.Store.ItemByURL(qctx, it.URL)
 		cancel()
 		switch {
 		case err == nil:
-			it = cached
+			msg := articleOf(ctx, d, cached)
+			msg.url, msg.cached = it.URL, cached
+			return msg
 		case !errors.Is(err, feed.ErrNotFound):
 			return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
 		}
-		return loadArticle(d, it)()
-	}
+		return articleOf(ctx, d, it)
+	})
 }
 
 // relatedList is the overlay listing the related stories of the article.
@@ -138,16 +141,16 @@ type relatedMsg struct {
 	err   error
 }
 
-func loadRelated(st feed.Store, it feed.Item) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func loadRelated(l *lifetime, st Store, it feed.Item) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		if it.ID == "" {
 			return relatedMsg{url: it.URL}
 		}
 		items, err := st.Related(ctx, it.ID, 10)
 		return relatedMsg{url: it.URL, items: items, err: err}
-	}
+	})
 }
 
 // openRelated shows the overlay: the page's related stories at once, the
@@ -160,7 +163,7 @@ func (m Model) openRelated() (tea.Model, tea.Cmd) {
 			item: feed.Item{URL: l.URL, Title: l.Title, FeedID: m.reader.item.FeedID, FeedTitle: m.reader.item.FeedTitle}})
 	}
 	m.related = r
-	return m, loadRelated(m.deps.Store, m.reader.item)
+	return m, loadRelated(m.life, m.deps.Store, m.reader.item)
 }
 
 func (m Model) gotRelated(msg relatedMsg) (tea.Model, tea.Cmd) {

@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/cache"
 )
 
 // withLinkedArticles gives item 0's article many paragraphs, one inline
 // link (to item 2) and one related story (item 1), both cached.
-func withLinkedArticles(t *testing.T, st feed.Store) {
+func withLinkedArticles(t *testing.T, st *cache.Store) {
 	t.Helper()
 	ctx := context.Background()
 	a := feed.Article{URL: "http://127.0.0.1/a/0.html", Title: "Headline number 0", Lang: "en",

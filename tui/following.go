@@ -28,33 +28,33 @@ type followMsg struct {
 	err     error
 }
 
-func suggestFollow(st feed.Store, it feed.Item) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func suggestFollow(l *lifetime, st Store, it feed.Item) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		if it.ID == "" {
 			return followSuggestMsg{query: it.Title}
 		}
 		q, err := st.FollowQuery(ctx, it.ID)
 		return followSuggestMsg{query: q, err: err}
-	}
+	})
 }
 
-func saveFollow(st feed.Store, query string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func saveFollow(l *lifetime, st Store, query string) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		f, err := st.AddFollow(ctx, query)
 		return followMsg{follow: f, err: err}
-	}
+	})
 }
 
-func removeFollow(st feed.Store, f feed.Follow) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func removeFollow(l *lifetime, st Store, f feed.Follow) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		return followMsg{follow: f, removed: true, err: st.RemoveFollow(ctx, f.ID)}
-	}
+	})
 }
 
 // startFollow asks for a suggestion for the story the user is on.
@@ -66,7 +66,7 @@ func (m Model) startFollow() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	return m, suggestFollow(m.deps.Store, it)
+	return m, suggestFollow(m.life, m.deps.Store, it)
 }
 
 func (m Model) gotFollowSuggestion(msg followSuggestMsg) (tea.Model, tea.Cmd) {
@@ -89,7 +89,7 @@ func (m Model) gotFollow(msg followMsg) (tea.Model, tea.Cmd) {
 	default:
 		m.status.info(m.cat.T(i18n.MsgFollowSaved, isolate(msg.follow.Query)))
 	}
-	return m, loadFeeds(m.deps.Store)
+	return m, loadFeeds(m.life, m.deps.Store)
 }
 
 // unfollow stops following the story under the cursor of the feeds pane.
@@ -98,5 +98,5 @@ func (m Model) unfollow() (tea.Model, tea.Cmd) {
 	if e.kind != entryFollow {
 		return m, nil
 	}
-	return m, removeFollow(m.deps.Store, e.follow)
+	return m, removeFollow(m.life, m.deps.Store, e.follow)
 }

@@ -48,7 +48,14 @@ func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 		m.status.fail(m.cat.T(i18n.MsgErrArticle, msg.err.Error()))
 	}
 	m.reader.article, m.reader.loaded = m.directed(msg.article), true
-	return m, m.relayout()
+	cmds := []tea.Cmd{m.relayout()}
+	if msg.cached.ID != "" && m.reader.item.ID == "" { // a followed story that is in the cache
+		m.reader.item = msg.cached
+		if !msg.cached.Read {
+			cmds = append(cmds, setRead(m.life, m.deps.Store, msg.cached, true))
+		}
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m Model) gotItem(msg itemMsg) (tea.Model, tea.Cmd) {
@@ -60,7 +67,7 @@ func (m Model) gotItem(msg itemMsg) (tea.Model, tea.Cmd) {
 	if m.reader.item.ID == msg.item.ID {
 		m.reader.item = msg.item
 	}
-	return m, loadFeeds(m.deps.Store)
+	return m, loadFeeds(m.life, m.deps.Store)
 }
 
 func (m Model) gotUnread(msg unreadMsg) (tea.Model, tea.Cmd) {

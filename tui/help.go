@@ -39,12 +39,13 @@ func localKeys(k KeyMap, cat *i18n.Catalog) KeyMap {
 }
 
 // helpView draws every binding in a box in the middle of the screen, in
-// as many columns as fit, read from the start of the UI language.
+// as many columns as fit, read from the start of the UI language: the
+// keys of the focused pane first (KeyMap.FullHelp).
 // Descriptions go through the bidi renderer, so Arabic, Persian and
 // Hebrew read right.
 func (m Model) helpView() string {
 	var all []key.Binding
-	for _, c := range m.keys.FullHelp() {
+	for _, c := range m.keys.FullHelp(m.focus) {
 		all = append(all, c...)
 	}
 	keyW, descW := 0, 0

@@ -17,6 +17,7 @@ import (
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/feedtest"
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/render"
 )
 
@@ -152,20 +153,22 @@ func (r *recorder) open(url string) error {
 	return hostileErr("open")
 }
 
-func hostileModel(t *testing.T, st feed.Store, browser *recorder, w, h int) tea.Model {
+func hostileModel(t *testing.T, st *cache.Store, browser *recorder, w, h int) tea.Model {
 	t.Helper()
 	d := Deps{
 		Store: st,
 		Now:   func() time.Time { return testNow },
 		Open:  browser.open,
-		Fetch: func(context.Context, string, int64) (feed.Article, error) {
-			return feed.Article{}, hostileErr("fetch")
-		},
-		Refresh: func(_ context.Context, feeds []feed.Feed, progress func(Progress)) error {
-			for i, f := range feeds {
-				progress(Progress{Done: i + 1, Total: len(feeds), Feed: f, Err: hostileErr("fetch")})
-			}
-			return hostileErr("refresh")
+		Service: funcService{
+			article: func(context.Context, string, int64) (feed.Article, error) {
+				return feed.Article{}, hostileErr("fetch")
+			},
+			refresh: func(_ context.Context, feeds []feed.Feed, progress func(refresh.Progress)) error {
+				for i, f := range feeds {
+					progress(refresh.Progress{Done: i + 1, Total: len(feeds), Feed: f, Err: hostileErr("fetch")})
+				}
+				return hostileErr("refresh")
+			},
 		},
 	}
 	m := New(d, Options{Theme: "dark", Bidi: render.Visual, Shape: true})

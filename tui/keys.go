@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,6 +22,16 @@ type KeyMap struct {
 	CopyLink, MarkAllRead, Undo, Sort       key.Binding
 	ToggleFolder, Follow, Unfollow          key.Binding
 	BidiMode, Help, Search                  key.Binding
+	// Prompt edits the search and follow prompt.
+	Prompt PromptKeys
+}
+
+// PromptKeys are the editing keys of the one-line prompt. They act only
+// while the prompt is open, where every other key types text, so they
+// may share keys with the actions (enter, esc, backspace, ctrl+u).
+type PromptKeys struct {
+	Submit, Cancel, DeleteChar, DeleteWord, Clear key.Binding
+	Keep                                          key.Binding // keeps an offered value for editing
 }
 
 // DefaultKeyMap returns the default bindings: vim-style keys, arrows and
@@ -59,6 +70,14 @@ func DefaultKeyMap() KeyMap {
 		BidiMode:     b([]string{"b"}, "bidi mode"),
 		Help:         b([]string{"?"}, "help"),
 		Search:       b([]string{"/"}, "search"),
+		Prompt: PromptKeys{
+			Submit:     b([]string{"enter"}, "search / follow"),
+			Cancel:     b([]string{"esc", "ctrl+c"}, "cancel"),
+			DeleteChar: b([]string{"backspace"}, "delete a character"),
+			DeleteWord: b([]string{"ctrl+w"}, "delete a word"),
+			Keep:       b([]string{"right", "end", "ctrl+e"}, "edit the previous query"),
+			Clear:      b([]string{"ctrl+u"}, "clear"),
+		},
 	}
 }
 
@@ -179,16 +198,29 @@ func baseKey(k tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
 	return base, true
 }
 
-// ShortHelp is the one-line help.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Back, k.SwitchPane, k.RefreshAll, k.NextUnread, k.Star, k.Related, k.Search, k.BidiMode, k.Help}
+// ShortHelp is the short help of the focused part of the screen: the
+// keys that act there, most used first, then the keys that act anywhere.
+func (k KeyMap) ShortHelp(f focus) []key.Binding {
+	var pane []key.Binding
+	switch f {
+	case focusFeeds:
+		pane = []key.Binding{k.Open, k.ToggleFolder, k.Refresh, k.MarkAllRead, k.Undo, k.Unfollow}
+	case focusReader:
+		pane = []key.Binding{k.PageDown, k.Back, k.Open, k.OpenBrowser, k.Related, k.Star, k.ToggleRead, k.NextUnread}
+	default:
+		pane = []key.Binding{k.Open, k.NextUnread, k.ToggleRead, k.Star, k.MarkAllRead, k.Sort, k.Follow}
+	}
+	return append(pane, k.SwitchPane, k.Search, k.RefreshAll, k.BidiMode, k.Help)
 }
 
-// FullHelp is every binding, in columns, for the help overlay.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	var all []key.Binding
+// FullHelp is every binding, in columns, for the help overlay: the
+// short help of the focused part first, then the others.
+func (k KeyMap) FullHelp(f focus) [][]key.Binding {
+	all := k.ShortHelp(f)
 	for _, a := range k.actions() {
-		all = append(all, *a.b)
+		if !slices.ContainsFunc(all, func(b key.Binding) bool { return slices.Equal(b.Keys(), a.b.Keys()) }) {
+			all = append(all, *a.b)
+		}
 	}
 	var cols [][]key.Binding
 	for len(all) > 0 {

@@ -2,13 +2,12 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/akhbar/akhbar/feed"
 )
 
 func TestDefaultKeyMapHasNoConflicts(t *testing.T) {
@@ -20,22 +19,75 @@ func TestDefaultKeyMapHasNoConflicts(t *testing.T) {
 
 func TestHelpListsEveryBinding(t *testing.T) {
 	k := DefaultKeyMap()
-	listed := map[string]bool{}
-	for _, col := range k.FullHelp() {
-		for _, b := range col {
-			listed[b.Help().Desc] = true
+	for _, f := range []focus{focusFeeds, focusHeadlines, focusReader} {
+		listed := map[string]int{}
+		for _, col := range k.FullHelp(f) {
+			for _, b := range col {
+				listed[b.Help().Desc]++
+			}
 		}
-	}
-	for _, a := range k.actions() {
-		if !listed[a.b.Help().Desc] || a.b.Help().Key == "" {
-			t.Errorf("action %s is missing from the help", a.name)
-		}
-		if len(a.b.Keys()) == 0 {
-			t.Errorf("action %s has no key", a.name)
+		for _, a := range k.actions() {
+			if listed[a.b.Help().Desc] != 1 || a.b.Help().Key == "" {
+				t.Errorf("focus %d: action %s is listed %d times in the help, want once", f, a.name, listed[a.b.Help().Desc])
+			}
+			if len(a.b.Keys()) == 0 {
+				t.Errorf("action %s has no key", a.name)
+			}
 		}
 	}
 	if len(ActionNames()) != len(k.actions()) {
 		t.Fatal("ActionNames and actions disagree")
+	}
+}
+
+// TestShortHelpFollowsTheFocus: each pane's short help leads with keys
+// that act there, and the help overlay starts with them.
+func TestShortHelpFollowsTheFocus(t *testing.T) {
+	k := DefaultKeyMap()
+	first := map[focus]key.Binding{focusFeeds: k.Open, focusHeadlines: k.Open, focusReader: k.PageDown}
+	only := map[focus]key.Binding{focusFeeds: k.ToggleFolder, focusHeadlines: k.Sort, focusReader: k.Related}
+	for f, want := range first {
+		short := k.ShortHelp(f)
+		if short[0].Help() != want.Help() {
+			t.Errorf("focus %d: short help starts with %q, want %q", f, short[0].Help().Desc, want.Help().Desc)
+		}
+		if k.FullHelp(f)[0][0].Help() != want.Help() {
+			t.Errorf("focus %d: the help overlay does not start with the pane's keys", f)
+		}
+		for g, other := range only {
+			has := slices.ContainsFunc(short, func(b key.Binding) bool { return b.Help() == other.Help() })
+			if has != (g == f) {
+				t.Errorf("focus %d: short help has %q: %v", f, other.Help().Desc, has)
+			}
+		}
+	}
+}
+
+// TestPromptKeysComeFromTheKeyMap: the prompt edits with its key-map
+// group, so rebinding it changes what the prompt does.
+func TestPromptKeysComeFromTheKeyMap(t *testing.T) {
+	keys := DefaultKeyMap().Prompt
+	var p prompt
+	p.start("search", "")
+	space := tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	ctrl := func(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
+	for _, k := range []tea.KeyPressMsg{press("a"), press("b"), space, press("c"), press("d")} {
+		p.key(k, keys)
+	}
+	p.key(tea.KeyPressMsg{Code: tea.KeyBackspace}, keys)
+	if p.value != "ab c" {
+		t.Fatalf("value %q, want %q", p.value, "ab c")
+	}
+	p.key(ctrl('w'), keys)
+	if p.value != "ab " {
+		t.Fatalf("after ctrl+w: %q", p.value)
+	}
+	keys.Submit.SetKeys("ctrl+s")
+	if p.key(press("enter"), keys) || !p.active {
+		t.Fatal("enter submitted a prompt whose submit key is ctrl+s")
+	}
+	if !p.key(ctrl('s'), keys) || p.active {
+		t.Fatal("ctrl+s did not submit")
 	}
 }
 
@@ -102,7 +154,7 @@ func TestEveryActionIsReachable(t *testing.T) {
 	for _, a := range k.actions() {
 		t.Run(a.name, func(t *testing.T) {
 			mm := newTestModel(st)
-			mm.deps.Refresh = func(context.Context, []feed.Feed, func(Progress)) error { return nil }
+			mm.deps.Service = funcService{} // refreshes nothing
 			m := send(t, settle(t, mm, mm.Init()), tea.WindowSizeMsg{Width: 120, Height: 30})
 			m = send(t, m, press("j")) // not on the first row, so "up" and "top" move
 			if readerOnly[a.name] || a.name == "back" || a.name == "quit" {

@@ -1,13 +1,14 @@
 package tui
 
 import (
-	"github.com/akhbar/akhbar/theme"
+	"context"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
+	"github.com/akhbar/akhbar/theme"
 	"github.com/akhbar/akhbar/tui/i18n"
 )
 
@@ -24,6 +25,7 @@ const (
 // status line and routing between the panes.
 type Model struct {
 	deps  Deps
+	life  *lifetime // the root context and the work under it
 	opts  Options
 	keys  KeyMap
 	theme theme.Theme
@@ -51,8 +53,12 @@ type Model struct {
 	status    status
 }
 
-// New builds the TUI over the given dependencies and options.
-func New(d Deps, o Options) Model {
+// New builds the TUI over the given dependencies and options. Its
+// commands run until the process ends; Run also ends them when the TUI
+// quits.
+func New(d Deps, o Options) Model { return newModel(context.Background(), d, o) }
+
+func newModel(ctx context.Context, d Deps, o Options) Model {
 	keys := DefaultKeyMap()
 	if o.Keys != nil {
 		keys = *o.Keys
@@ -61,7 +67,7 @@ func New(d Deps, o Options) Model {
 		o.Lang = i18n.EN
 	}
 	cat := i18n.New(o.Lang, o.Digits)
-	m := Model{deps: d, opts: o, keys: localKeys(keys, cat), cat: cat, focus: focusHeadlines, list: newHeadlines()}
+	m := Model{deps: d, life: newLifetime(ctx), opts: o, keys: localKeys(keys, cat), cat: cat, focus: focusHeadlines, list: newHeadlines()}
 	m.feeds.names = [3]string{cat.T(i18n.MsgAll), cat.T(i18n.MsgAllUnread), cat.T(i18n.MsgStarred)}
 	m.feeds.rtl = cat.Lang().RTL()
 	m.feeds.accounts = o.Accounts
@@ -73,7 +79,7 @@ func New(d Deps, o Options) Model {
 // Init loads the feeds and the first page, and asks the terminal for its
 // background colour when the theme is "auto".
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadFeeds(m.deps.Store), loadPage(m.deps.Store, m.list.query, m.list.gen, 0), m.scheduleAutoRefresh()}
+	cmds := []tea.Cmd{loadFeeds(m.life, m.deps.Store), loadPage(m.life, m.deps.Store, m.list.query, m.list.gen, 0), m.scheduleAutoRefresh()}
 	if m.opts.Theme == "auto" || m.opts.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -131,12 +137,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotOpened(msg)
 	case refreshStartedMsg:
 		m.status.startRefresh(msg.total)
-		return m, waitRefresh(msg.ch)
+		return m, waitRefresh(m.life, msg.ch)
 	case progressMsg:
 		return m.gotProgress(msg)
 	case refreshDoneMsg:
 		m.status.finish(msg.err, m.cat)
-		return m, tea.Batch(loadFeeds(m.deps.Store), m.reloadList())
+		return m, tea.Batch(loadFeeds(m.life, m.deps.Store), m.reloadList())
 	case autoRefreshMsg:
 		return m.autoRefresh(m.dueFeeds(), m.scheduleAutoRefresh())
 	}
@@ -208,7 +214,7 @@ func (m Model) panes(h int) []string {
 }
 
 func (m Model) header() string {
-	title := " akhbar · أخبار "
+	title := " " + render.Inline("akhbar · أخبار", m.renderOpts()) + " " // shaped and ordered like every other line
 	banner := ""
 	if m.opts.Demo {
 		banner = " " + m.cat.T(i18n.MsgDemoBanner)
@@ -267,9 +273,14 @@ func (m Model) where() string {
 	return title + " " + m.cat.Number(m.list.cursor+1) + "/" + m.cat.Number(m.list.total)
 }
 
+// maxWindowTitle bounds the window title, in bytes and grapheme
+// clusters: terminals keep it whole and title bars show little of it.
+const maxWindowTitle = 256
+
 func (m Model) windowTitle() string {
 	if m.focus == focusReader {
-		return render.SanitizeLine("akhbar — " + m.reader.item.Title)
+		title := feed.Clip(m.reader.item.Title, maxWindowTitle, maxWindowTitle) // bounds the sanitiser's work
+		return feed.Clip(render.SanitizeLine("akhbar — "+title), maxWindowTitle, maxWindowTitle/2)
 	}
 	return "akhbar"
 }

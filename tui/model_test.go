@@ -65,7 +65,7 @@ func fillStore(t testing.TB, path string, n int) *cache.Store {
 	return st
 }
 
-func newTestModel(st feed.Store) Model {
+func newTestModel(st *cache.Store) Model {
 	return New(Deps{Store: st, Now: func() time.Time { return testNow }}, Options{Theme: "dark", Bidi: render.Visual})
 }
 
@@ -123,7 +123,7 @@ func screen(m tea.Model) string {
 	return ansi.Strip(m.(Model).View().Content)
 }
 
-func start(t testing.TB, st feed.Store, w, h int) tea.Model {
+func start(t testing.TB, st *cache.Store, w, h int) tea.Model {
 	t.Helper()
 	m := newTestModel(st)
 	return send(t, settle(t, m, m.Init()), tea.WindowSizeMsg{Width: w, Height: h})

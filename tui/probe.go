@@ -39,7 +39,7 @@ func (m Model) gotModeReport(msg tea.ModeReportMsg) (tea.Model, tea.Cmd) {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	if m.focus == focusReader {
-		if save := savePosition(m.deps.Store, m.reader.item, m.reader.position()); save != nil {
+		if save := savePosition(m.life, m.deps.Store, m.reader.item, m.reader.position()); save != nil {
 			cmds = append(cmds, save)
 		}
 	}

@@ -40,6 +40,7 @@ type articleMsg struct {
 	url     string
 	article feed.Article
 	err     error
+	cached  feed.Item // for a followed link: the cached item with that URL, if any
 }
 
 // renderedMsg carries an article laid out for key.

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/refresh"
 )
 
 // A refresh runs in its own goroutine and reports through a channel, one
@@ -22,7 +23,7 @@ type refreshStartedMsg struct {
 // progressMsg is one finished feed of a running refresh.
 type progressMsg struct {
 	ch <-chan tea.Msg
-	p  Progress
+	p  refresh.Progress
 }
 
 // refreshDoneMsg ends a refresh.
@@ -34,16 +35,26 @@ type refreshDoneMsg struct {
 // autoRefreshMsg is the auto-refresh timer firing.
 type autoRefreshMsg struct{}
 
-func startRefresh(d Deps, feeds []feed.Feed) tea.Cmd {
+// startRefresh runs a refresh, then the cache's cleanup, in a goroutine
+// that is tracked work of the lifetime: quitting cancels it, and it never
+// blocks sending progress once nobody reads the channel.
+func startRefresh(l *lifetime, svc Service, feeds []feed.Feed) tea.Cmd {
 	return func() tea.Msg {
+		if !l.enter() {
+			return nil
+		}
 		ch := make(chan tea.Msg, 64)
 		go func() {
+			defer l.leave()
 			defer close(ch)
 			start := time.Now()
-			err := d.Refresh(context.Background(), feeds, func(p Progress) {
-				ch <- progressMsg{ch: ch, p: p}
+			err := svc.Refresh(l.ctx, feeds, func(p refresh.Progress) {
+				l.send(ch, progressMsg{ch: ch, p: p})
 			})
-			ch <- refreshDoneMsg{err: err, elapsed: time.Since(start)}
+			if err == nil {
+				err = svc.Cleanup(l.ctx)
+			}
+			l.send(ch, refreshDoneMsg{err: err, elapsed: time.Since(start)})
 		}()
 		return refreshStartedMsg{ch: ch, total: len(feeds)}
 	}
@@ -54,20 +65,25 @@ func startRefresh(d Deps, feeds []feed.Feed) tea.Cmd {
 func (m Model) gotProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 	m.status.progress(msg.p)
 	if msg.p.New == 0 && msg.p.Err == nil {
-		return m, waitRefresh(msg.ch)
+		return m, waitRefresh(m.life, msg.ch)
 	}
-	return m, tea.Batch(waitRefresh(msg.ch), loadFeeds(m.deps.Store))
+	return m, tea.Batch(waitRefresh(m.life, msg.ch), loadFeeds(m.life, m.deps.Store))
 }
 
-// waitRefresh waits for the next message of a running refresh.
-func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
-	return func() tea.Msg {
-		msg, ok := <-ch
-		if !ok {
+// waitRefresh waits for the next message of a running refresh, or for
+// the end of the TUI.
+func waitRefresh(l *lifetime, ch <-chan tea.Msg) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		select {
+		case msg, ok := <-ch:
+			if !ok {
+				return nil
+			}
+			return msg
+		case <-ctx.Done():
 			return nil
 		}
-		return msg
-	}
+	})
 }
 
 // autoTick is how often the auto-refresh looks for feeds that are due.

@@ -37,13 +37,13 @@ type searchMsg struct {
 	err   error
 }
 
-func runSearch(st feed.Store, query string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+func runSearch(l *lifetime, st Store, query string) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
 		hits, err := st.Search(ctx, query, searchLimit)
 		return searchMsg{query: query, hits: hits, err: err}
-	}
+	})
 }
 
 func (r *results) selected() (feed.Item, bool) {
@@ -99,23 +99,24 @@ func (r *results) view(width int, now time.Time, s theme.Theme, o render.Options
 	return rows
 }
 
-// startSearch opens the search prompt.
+// startSearch opens the search prompt empty, offering the previous
+// query: typing starts a new one, Enter runs the previous one again.
 func (m Model) startSearch() (tea.Model, tea.Cmd) {
-	m.prompt.start(m.cat.T(i18n.MsgSearch), m.results.query)
+	m.prompt.offer(m.cat.T(i18n.MsgSearch), m.results.query)
 	return m, nil
 }
 
 func (m Model) promptKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	done := m.prompt.key(k)
+	done := m.prompt.key(k, m.keys.Prompt)
 	if !done || strings.TrimSpace(m.prompt.value) == "" {
 		return m, nil
 	}
 	if m.prompt.follow {
-		return m, saveFollow(m.deps.Store, m.prompt.value)
+		return m, saveFollow(m.life, m.deps.Store, m.prompt.value)
 	}
 	m.results = results{open: true, query: m.prompt.value, busy: true, height: m.paneHeight()}
 	m.focus = focusHeadlines
-	return m, runSearch(m.deps.Store, m.prompt.value)
+	return m, runSearch(m.life, m.deps.Store, m.prompt.value)
 }
 
 func (m Model) gotSearch(msg searchMsg) (tea.Model, tea.Cmd) {

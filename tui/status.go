@@ -5,6 +5,7 @@ import (
 	"github.com/akhbar/akhbar/theme"
 
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/feed/refresh"
 	"github.com/akhbar/akhbar/render"
 	"github.com/akhbar/akhbar/tui/i18n"
 )
@@ -35,7 +36,7 @@ func (s *status) startRefresh(total int) {
 }
 
 // progress counts one finished feed.
-func (s *status) progress(p Progress) {
+func (s *status) progress(p refresh.Progress) {
 	s.done = p.Done
 	s.newN += p.New
 	if p.Err != nil {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/render"
 	"github.com/akhbar/akhbar/tui/i18n"
 )
@@ -11,10 +12,14 @@ import (
 // a UI message, so an Arabic title or query cannot pull the message's
 // numbers and punctuation into its own direction. Its own bidi controls
 // go first, so it cannot close the isolate early. The renderer uses the
-// isolate and never writes the controls to the terminal.
+// isolate and never writes the controls to the terminal. The text is cut
+// to maxMessagePart first: a message is one screen line.
 func isolate(s string) string {
-	return "\u2068" + render.SanitizeLine(s) + "\u2069"
+	return "\u2068" + render.SanitizeLine(feed.Clip(s, maxMessagePart, maxMessagePart/4)) + "\u2069"
 }
+
+// maxMessagePart bounds, in bytes, untrusted text put in a UI message.
+const maxMessagePart = 2048
 
 // ageWidth is the column of a headline's age ("3h", "٣ س").
 const ageWidth = 6

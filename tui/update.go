@@ -95,7 +95,7 @@ func (m Model) feedsKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Unfollow):
 		return m.unfollow()
 	case key.Matches(k, m.keys.MarkAllRead):
-		return m, markAllRead(m.deps.Store, m.feeds.selected().query)
+		return m, markAllRead(m.life, m.deps.Store, m.feeds.selected().query)
 	case key.Matches(k, m.keys.Undo):
 		return m.undo()
 	case key.Matches(k, m.keys.Open), key.Matches(k, m.keys.SwitchPane):
@@ -125,16 +125,16 @@ func (m Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.SwitchPane), key.Matches(k, m.keys.Back):
 		m.focus = focusFeeds
 	case key.Matches(k, m.keys.NextUnread):
-		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
+		return m, findUnread(m.life, m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
 	case key.Matches(k, m.keys.PrevUnread):
-		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor-1, -1)
+		return m, findUnread(m.life, m.deps.Store, m.list.query, m.list.gen, m.list.cursor-1, -1)
 	case key.Matches(k, m.keys.ToggleRead):
 		if it, ok := m.list.selected(); ok {
-			return m, setRead(m.deps.Store, it, !it.Read)
+			return m, setRead(m.life, m.deps.Store, it, !it.Read)
 		}
 	case key.Matches(k, m.keys.Star):
 		if it, ok := m.list.selected(); ok {
-			return m, setStarred(m.deps.Store, it, !it.Starred)
+			return m, setStarred(m.life, m.deps.Store, it, !it.Starred)
 		}
 	case key.Matches(k, m.keys.OpenBrowser):
 		if it, ok := m.list.selected(); ok {
@@ -145,7 +145,7 @@ func (m Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.copyLink(it.URL)
 		}
 	case key.Matches(k, m.keys.MarkAllRead):
-		return m, markAllRead(m.deps.Store, m.list.query)
+		return m, markAllRead(m.life, m.deps.Store, m.list.query)
 	case key.Matches(k, m.keys.Undo):
 		return m.undo()
 	case key.Matches(k, m.keys.Sort):
@@ -179,16 +179,16 @@ func (m Model) readerKey(k tea.KeyPressMsg, count int) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Back), key.Matches(k, m.keys.Quit):
 		return m.goBack()
 	case key.Matches(k, m.keys.Star):
-		return m, setStarred(m.deps.Store, m.reader.item, !m.reader.item.Starred)
+		return m, setStarred(m.life, m.deps.Store, m.reader.item, !m.reader.item.Starred)
 	case key.Matches(k, m.keys.ToggleRead):
-		return m, setRead(m.deps.Store, m.reader.item, !m.reader.item.Read)
+		return m, setRead(m.life, m.deps.Store, m.reader.item, !m.reader.item.Read)
 	case key.Matches(k, m.keys.OpenBrowser):
 		return m.openLink(m.reader.item.URL)
 	case key.Matches(k, m.keys.CopyLink):
 		return m.copyLink(m.reader.item.URL)
 	case key.Matches(k, m.keys.NextUnread):
 		m.focus = focusHeadlines
-		return m, findUnread(m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
+		return m, findUnread(m.life, m.deps.Store, m.list.query, m.list.gen, m.list.cursor+1, 1)
 	}
 	return m, nil
 }
@@ -224,20 +224,20 @@ func (m *Model) showEntry() tea.Cmd {
 	q.Order = m.order
 	m.results.open = false
 	start, gen := m.list.setQuery(q)
-	return loadPage(m.deps.Store, m.list.query, gen, start)
+	return loadPage(m.life, m.deps.Store, m.list.query, gen, start)
 }
 
 func (m Model) listPage(start int) tea.Cmd {
 	if start < 0 {
 		return nil
 	}
-	return loadPage(m.deps.Store, m.list.query, m.list.gen, start)
+	return loadPage(m.life, m.deps.Store, m.list.query, m.list.gen, start)
 }
 
 // reloadList loads the current window again (after a refresh or a change
 // of read state), keeping the cursor.
 func (m Model) reloadList() tea.Cmd {
-	return loadPage(m.deps.Store, m.list.query, m.list.gen, max(0, m.list.top-pageSize/4))
+	return loadPage(m.life, m.deps.Store, m.list.query, m.list.gen, max(0, m.list.top-pageSize/4))
 }
 
 func (m Model) openSelected() (tea.Model, tea.Cmd) {
@@ -252,9 +252,9 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 func (m Model) openItem(it feed.Item) (tea.Model, tea.Cmd) {
 	m.reader, m.back = newReader(it, "", m.paneHeight()), nil
 	m.focus = focusReader
-	cmds := []tea.Cmd{loadArticle(m.deps, it)}
+	cmds := []tea.Cmd{loadArticle(m.life, m.deps, it)}
 	if !it.Read {
-		cmds = append(cmds, setRead(m.deps.Store, it, true))
+		cmds = append(cmds, setRead(m.life, m.deps.Store, it, true))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -296,9 +296,9 @@ func (m Model) refresh(feeds []feed.Feed, then tea.Cmd) (tea.Model, tea.Cmd) {
 	case len(feeds) == 0:
 		m.status.info(m.cat.T(i18n.MsgNoFeeds))
 		return m, then
-	case m.deps.Refresh == nil:
+	case m.deps.Service == nil:
 		return m, then
 	}
 	m.status.startRefresh(len(feeds))
-	return m, tea.Batch(startRefresh(m.deps, feeds), then)
+	return m, tea.Batch(startRefresh(m.life, m.deps.Service, feeds), then)
 }

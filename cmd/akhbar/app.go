@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -13,6 +14,8 @@ import (
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/feed/service"
+	"github.com/akhbar/akhbar/render"
 )
 
 // app is what every command shares: paths, configuration, output streams
@@ -28,25 +31,32 @@ type app struct {
 	timeout        time.Duration            // per request, from cfg
 	interval       time.Duration            // auto-refresh, from cfg
 	store          *cache.Store
+	svc            *service.Service // over store
 	client         *fetch.Client
+	logMu          sync.Mutex   // guards log and logFile: failures come from many goroutines
 	log            *slog.Logger // see logger
 	logFile        *os.File
 	now            func() time.Time
+	lines          *render.Options // see lineOptions
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	return &app{stdin: stdin, stdout: stdout, stderr: stderr, paths: defaultPaths(), now: time.Now}
 }
 
-// setup loads the configuration; every command runs it first.
+// setup loads the configuration; every command runs it first. Problems
+// with single keys are printed as warnings and do not stop the command.
 func (a *app) setup() error {
 	path := a.configPath
 	if path == "" {
 		path = a.paths.Config
 	}
-	cfg, err := loadConfig(path)
+	cfg, warnings, err := loadConfig(path)
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(a.stderr, "akhbar: warning: %s\n", w)
 	}
 	a.cfg = cfg
 	a.settings = cfg.feedSettings()
@@ -57,7 +67,7 @@ func (a *app) setup() error {
 	return err
 }
 
-// openStore opens the cache once.
+// openStore opens the cache, and the service over it, once.
 func (a *app) openStore() (*cache.Store, error) {
 	if a.store != nil {
 		return a.store, nil
@@ -66,43 +76,41 @@ func (a *app) openStore() (*cache.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := cache.Open(path)
+	st, err := cache.OpenWith(path, cache.Options{Now: a.now})
 	if err != nil {
 		return nil, err
 	}
-	a.store = st
+	a.store, a.svc = st, a.newService(st)
 	if moved := st.Recovered(); moved != "" {
 		sv := st.Salvaged()
 		fmt.Fprintf(a.stderr, "akhbar: the cache was damaged; salvaged %d feed(s), %d read/starred state(s) and %d item(s) into a fresh one; the damaged file is at %s\n",
 			sv.Feeds, sv.States, sv.Items, a.clean(moved))
 	}
-	if err := a.applyFolders(context.Background(), st); err != nil {
+	if err := a.svc.ApplyFolders(context.Background()); err != nil {
 		return nil, err
 	}
 	return st, nil
 }
 
-// applyFolders moves subscribed feeds into the folders config.toml names
-// for them. It subscribes to nothing.
-func (a *app) applyFolders(ctx context.Context, st feed.Store) error {
-	if len(a.settings) == 0 {
-		return nil
+// service returns the service over the cache, opening it first.
+func (a *app) service() (*service.Service, error) {
+	if _, err := a.openStore(); err != nil {
+		return nil, err
 	}
-	feeds, err := st.Feeds(ctx)
-	if err != nil {
-		return err
-	}
-	for _, f := range feeds {
-		s, ok := a.settings[f.URL]
-		if !ok || s.Folder == "" || s.Folder == f.Folder {
-			continue
-		}
-		f.Folder = s.Folder
-		if _, err := st.AddFeed(ctx, f); err != nil {
-			return fmt.Errorf("apply folder of %s: %w", f.URL, err)
-		}
-	}
-	return nil
+	return a.svc, nil
+}
+
+// newService builds the service over a cache from the configuration.
+func (a *app) newService(st *cache.Store) *service.Service {
+	return service.New(st, a.httpClient(), service.Options{
+		Concurrency:  a.cfg.Refresh.Concurrency,
+		PerHost:      a.cfg.Refresh.PerHost,
+		FullText:     a.cfg.Refresh.FullText,
+		Settings:     a.settings,
+		InsecureHTTP: a.insecureHTTP(),
+		Failed:       a.logFailure,
+		Now:          a.now,
+	})
 }
 
 // httpClient builds the one HTTP client from the configuration.
@@ -132,6 +140,12 @@ func (a *app) color() bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
+// stdoutIsTerminal reports whether stdout is a terminal.
+func (a *app) stdoutIsTerminal() bool {
+	f, ok := a.stdout.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
 // termWidth is the width of stdout when it is a terminal, else 80.
 func (a *app) termWidth() int {
 	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
@@ -143,7 +157,7 @@ func (a *app) termWidth() int {
 }
 
 // feedByURL finds a subscription or says there is none.
-func (a *app) feedByURL(ctx context.Context, st feed.Store, url string) (feed.Feed, error) {
+func (a *app) feedByURL(ctx context.Context, st *cache.Store, url string) (feed.Feed, error) {
 	f, err := st.FeedByURL(ctx, url)
 	if err != nil {
 		return f, fmt.Errorf("feed %s: %w", url, err)

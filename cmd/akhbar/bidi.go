@@ -9,14 +9,19 @@ import (
 )
 
 // bidiSetting resolves --bidi (or display.bidi) to a mode. "auto" asks
-// the environment: terminals that reorder by themselves and cannot be told
-// not to want logical order; every other terminal gets visual order.
-func bidiSetting(flag, config string, getenv func(string) string) (render.BidiMode, error) {
+// where the output goes: a pipe or a file gets Plain (the real
+// characters, so that grep finds them); terminals that reorder by
+// themselves and cannot be told not to want logical order; every other
+// terminal gets visual order.
+func bidiSetting(flag, config string, tty bool, getenv func(string) string) (render.BidiMode, error) {
 	v := flag
 	if v == "" || v == "auto" {
 		v = config
 	}
 	if v == "" || v == "auto" {
+		if !tty {
+			return render.Plain, nil
+		}
 		return bidiFromEnv(getenv), nil
 	}
 	m, err := render.ParseBidiMode(v)
@@ -58,7 +63,7 @@ func shapeSetting(flag, config string) (bool, error) {
 
 // renderOptions builds the renderer's options for plain command output.
 func (a *app) renderOptions(width int, bidiFlag, shapeFlag string) (render.Options, error) {
-	mode, err := bidiSetting(bidiFlag, a.cfg.Display.Bidi, os.Getenv)
+	mode, err := bidiSetting(bidiFlag, a.cfg.Display.Bidi, a.stdoutIsTerminal(), os.Getenv)
 	if err != nil {
 		return render.Options{}, err
 	}
@@ -74,4 +79,26 @@ func (a *app) renderOptions(width int, bidiFlag, shapeFlag string) (render.Optio
 		o.Theme = theme.For(a.cfg.Display.Theme != "light")
 	}
 	return o, nil
+}
+
+// lineOptions are the renderer's options for the text fields of a
+// command's output lines (titles, feed names, snippets): display.bidi
+// and display.shape, with "auto" resolved for where stdout goes.
+func (a *app) lineOptions() render.Options {
+	if a.lines == nil {
+		o, err := a.renderOptions(0, "", "")
+		if err != nil { // a bad display setting was reported at setup; plain text is safe
+			o = render.Options{Bidi: render.Plain}
+		}
+		o.Color = false
+		a.lines = &o
+	}
+	return *a.lines
+}
+
+// field lays out one untrusted string as a field of an output line:
+// sanitised onto one line, in the order and shape the terminal needs
+// (render.Inline).
+func (a *app) field(s string) laidOut {
+	return laidOut(render.Inline(s, a.lineOptions()))
 }

@@ -1,18 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/cache"
-	"github.com/akhbar/akhbar/feed/remote"
 )
 
 // AccountConfig is one [accounts."URL"] table: who to log in as and where
@@ -26,6 +21,18 @@ type AccountConfig struct {
 	// InsecureHTTP allows an http:// server that is not on this machine,
 	// like account add --insecure-http: the secret travels in clear.
 	InsecureHTTP bool `toml:"insecure_http"`
+}
+
+// insecureHTTP lists the server URLs whose [accounts."URL"] table sets
+// insecure_http.
+func (a *app) insecureHTTP() map[string]bool {
+	m := map[string]bool{}
+	for u, ac := range a.cfg.Accounts {
+		if ac.InsecureHTTP {
+			m[u] = true
+		}
+	}
+	return m
 }
 
 func (ac AccountConfig) empty() bool {
@@ -85,20 +92,13 @@ func (a *app) accountAddCommand() *cobra.Command {
 				return fmt.Errorf("account add %s: %w (flags, or [accounts.%q] in config.toml)", args[1], err, args[1])
 			}
 			cred.InsecureHTTP = insecureHTTP
-			st, err := a.openStore()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			acc, err := st.SaveAccount(cmd.Context(), feed.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
+			acc, stats, err := svc.AddAccount(cmd.Context(), feed.Account{Kind: kind, URL: args[1], Username: ac.Username, Credential: cred})
 			if err != nil {
 				return err
-			}
-			stats, err := a.syncAccount(cmd.Context(), st, acc)
-			if err != nil {
-				return fmt.Errorf("account %d added, but the first sync failed: %w", acc.ID, err)
-			}
-			if a.cfg.Refresh.FullText {
-				a.fetchMissingArticles(cmd.Context(), st, acc.ID)
 			}
 			a.printf("Added account %d (%s %s): %d feed(s), %d entr(ies)\n", acc.ID, kind, acc.URL, stats.Feeds, stats.Entries)
 			return nil
@@ -152,7 +152,7 @@ func (a *app) accountRemoveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			acc, err := findAccount(cmd.Context(), st, args[0])
+			acc, err := a.svc.FindAccount(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -163,39 +163,6 @@ func (a *app) accountRemoveCommand() *cobra.Command {
 			return nil
 		},
 	}
-}
-
-// findAccount finds an account by ID or URL.
-func findAccount(ctx context.Context, st *cache.Store, arg string) (feed.Account, error) {
-	accounts, err := st.Accounts(ctx)
-	if err != nil {
-		return feed.Account{}, err
-	}
-	for _, acc := range accounts {
-		if strconv.FormatInt(acc.ID, 10) == arg || strings.TrimSuffix(acc.URL, "/") == strings.TrimSuffix(arg, "/") {
-			return acc, nil
-		}
-	}
-	return feed.Account{}, fmt.Errorf("account %s: %w", arg, feed.ErrNotFound)
-}
-
-// syncAccount brings one account and the cache in step. insecure_http
-// in the account's config.toml table allows an http:// server as
-// --insecure-http did when the account was added; remote.Open refuses
-// one that neither allowed.
-func (a *app) syncAccount(ctx context.Context, st *cache.Store, acc feed.Account) (feed.SyncStats, error) {
-	if a.cfg.Accounts[acc.URL].InsecureHTTP {
-		acc.Credential.InsecureHTTP = true
-	}
-	eng, err := remote.Open(ctx, acc, st, nil)
-	if err != nil {
-		return feed.SyncStats{}, err
-	}
-	stats, err := eng.Sync(ctx)
-	if err != nil {
-		return stats, fmt.Errorf("sync %s: %w", acc.URL, err)
-	}
-	return stats, nil
 }
 
 // accountName is how the feeds pane names an account: its server's host.

@@ -32,7 +32,7 @@ The same cleanup, without compacting, runs after every refresh.`,
 			if err != nil {
 				return err
 			}
-			r.PerFeed = a.feedLimits()
+			r.PerFeed = a.svc.Retention().PerFeed
 			r.Vacuum = true
 			rep, err := st.Cleanup(cmd.Context(), r)
 			if err != nil {
@@ -53,35 +53,17 @@ The same cleanup, without compacting, runs after every refresh.`,
 	return c
 }
 
-// feedLimits are the per-feed retention limits of config.toml.
-func (a *app) feedLimits() map[string]cache.Limits {
-	out := map[string]cache.Limits{}
-	for url, s := range a.settings {
-		if s.KeepDays > 0 || s.KeepItems > 0 {
-			out[url] = cache.Limits{KeepDays: s.KeepDays, KeepItems: s.KeepItems}
-		}
-	}
-	return out
-}
-
 // cleanupAfterRefresh applies the default retention and the feeds' own
 // limits, without compacting. A failure is reported on stderr and does
 // not fail the refresh.
 func (a *app) cleanupAfterRefresh(ctx context.Context) {
-	st, err := a.openStore()
+	svc, err := a.service()
 	if err == nil {
-		_, err = st.Cleanup(ctx, a.retention())
+		err = svc.Cleanup(ctx)
 	}
 	if err != nil {
 		fmt.Fprintf(a.stderr, "akhbar: %s\n", a.clean(err.Error()))
 	}
-}
-
-// retention is the default retention with the feeds' own limits.
-func (a *app) retention() cache.Retention {
-	r := cache.DefaultRetention()
-	r.PerFeed = a.feedLimits()
-	return r
 }
 
 // byteSize formats n bytes for people.

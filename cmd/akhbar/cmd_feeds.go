@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,9 +14,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
-	"github.com/akhbar/akhbar/feed/fetch"
 	"github.com/akhbar/akhbar/feed/opml"
-	"github.com/akhbar/akhbar/feed/refresh"
 )
 
 func (a *app) addCommand() *cobra.Command {
@@ -27,73 +24,20 @@ func (a *app) addCommand() *cobra.Command {
 		Short: "Subscribe to a feed, or to the feed a web page announces",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			f, n, err := a.subscribe(cmd.Context(), st, args[0], folder)
+			f, n, err := svc.Subscribe(cmd.Context(), args[0], folder)
 			if err != nil {
 				return err
 			}
-			a.printf("Subscribed to %s (%s), %d headlines\n", f.Title, f.URL, n)
+			a.printf("Subscribed to %s (%s), %d headlines\n", a.field(f.Title), a.field(f.URL), n)
 			return nil
 		},
 	}
 	c.Flags().StringVar(&folder, "folder", "", "put the feed in this folder")
 	return c
-}
-
-// subscribe checks that rawURL is a feed — when it is a web page, it
-// follows the page's <link rel="alternate"> to its feed — subscribes, and
-// refreshes the new feed through the usual pipeline, so its items and
-// their full text are cached at once. It returns the feed as stored and
-// how many items it brought.
-func (a *app) subscribe(ctx context.Context, st feed.Store, rawURL, folder string) (feed.Feed, int, error) {
-	if !feed.IsWebURL(rawURL) {
-		return feed.Feed{}, 0, fmt.Errorf("add %s: not an http or https URL", rawURL)
-	}
-	resp, body, _, err := a.fetchFeed(ctx, rawURL)
-	if errors.Is(err, feed.ErrHTMLPage) {
-		found := feed.Discover(body, resp.URL)
-		if len(found) == 0 {
-			return feed.Feed{}, 0, fmt.Errorf("add %s: a web page that announces no feed (no <link rel=\"alternate\">)", rawURL)
-		}
-		resp, _, _, err = a.fetchFeed(ctx, found[0])
-	}
-	if err != nil {
-		return feed.Feed{}, 0, fmt.Errorf("add %s: %w", rawURL, err)
-	}
-	f, err := st.AddFeed(ctx, feed.Feed{URL: resp.URL, Folder: folder})
-	if err != nil {
-		return f, 0, err
-	}
-	added := 0
-	var failed error
-	if _, err := a.refresher(st).Run(ctx, []feed.Feed{f}, func(p refresh.Progress) {
-		added, failed = p.New, p.Err
-	}); err != nil {
-		return f, 0, err
-	}
-	if failed != nil {
-		return f, 0, fmt.Errorf("add %s: subscribed, but the first refresh failed: %w", rawURL, failed)
-	}
-	if f, err = st.FeedByURL(ctx, f.URL); err != nil {
-		return f, added, err
-	}
-	return f, added, nil
-}
-
-// fetchFeed gets and parses one feed URL the user gave. On a parse error
-// it still returns the decoded body, so a web page can be searched for the
-// feed it announces.
-func (a *app) fetchFeed(ctx context.Context, url string) (fetch.Response, []byte, feed.Parsed, error) {
-	resp, err := a.httpClient().Get(ctx, fetch.Request{URL: url, AllowPrivate: true})
-	if err != nil {
-		return resp, nil, feed.Parsed{}, err
-	}
-	body := fetch.ToUTF8(resp.Body, resp.ContentType)
-	parsed, err := feed.Parse(body, resp.URL, a.now())
-	return resp, body, parsed, err
 }
 
 func (a *app) removeCommand() *cobra.Command {
@@ -151,17 +95,20 @@ func (a *app) printFeed(f feed.Feed) {
 	if !f.LastFetch.IsZero() {
 		fetched = "fetched " + f.LastFetch.Local().Format("2006-01-02 15:04")
 	}
-	title := f.Title
-	if f.Folder != "" {
-		title = f.Folder + "/" + title
+	title := a.field(f.Title)
+	if f.Folder != "" { // each part laid out alone: a folder cannot reorder the title
+		title = a.field(f.Folder) + "/" + title
 	}
-	a.printf("%s\t%d unread / %d\t%s\t%s\n", title, f.Unread, f.Total, fetched, f.URL)
+	a.printf("%s\t%d unread / %d\t%s\t%s\n", title, f.Unread, f.Total, fetched, a.field(f.URL))
 	if f.LastError != "" {
-		a.printf("\terror: %s\n", f.LastError)
+		a.printf("\terror: %s\n", a.field(f.LastError))
 	}
 	if f.RetryAfter.After(time.Now()) {
 		a.printf("\twaiting: the server asked not to be fetched before %s (Retry-After); refreshes skip it until then\n",
 			f.RetryAfter.Local().Format("2006-01-02 15:04"))
+	}
+	if f.Notice != "" {
+		a.printf("\tnote: %s\n", f.Notice)
 	}
 }
 

@@ -29,7 +29,7 @@ later refresh show under "Following" in the feeds pane.`,
 			if asJSON {
 				return a.writeJSON(f)
 			}
-			a.printf("Following %d: %s (%d item(s) match now, %d unread)\n", f.ID, a.clean(f.Query), f.Total, f.Unread)
+			a.printf("Following %d: %s (%d item(s) match now, %d unread)\n", f.ID, a.field(f.Query), f.Total, f.Unread)
 			return nil
 		},
 	}
@@ -56,7 +56,7 @@ func (a *app) followingCommand() *cobra.Command {
 				return a.writeJSON(nonNil(list))
 			}
 			for _, f := range list {
-				a.printf("%d\t%s\t%d unread / %d\n", f.ID, a.clean(f.Query), f.Unread, f.Total)
+				a.printf("%d\t%s\t%d unread / %d\n", f.ID, a.field(f.Query), f.Unread, f.Total)
 			}
 			return nil
 		},

@@ -66,5 +66,5 @@ func (a *app) printItem(it feed.Item) {
 		mark = "★"
 	}
 	a.printf("%s %s %s  %s  %s\n", it.ID, mark, it.Published.Local().Format("2006-01-02 15:04"),
-		a.clean(it.FeedTitle), a.clean(it.Title))
+		a.field(it.FeedTitle), a.field(it.Title))
 }

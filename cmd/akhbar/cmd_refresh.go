@@ -6,31 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/akhbar/akhbar/feed"
-	"github.com/akhbar/akhbar/feed/article"
 	"github.com/akhbar/akhbar/feed/refresh"
 )
-
-// refresher builds the refresh pipeline over the cache and the one client.
-func (a *app) refresher(st feed.Store) *refresh.Refresher {
-	return &refresh.Refresher{
-		Store:   st,
-		Client:  a.httpClient(),
-		Extract: article.Extract,
-		Options: refresh.Options{
-			Concurrency: a.cfg.Refresh.Concurrency,
-			PerHost:     a.cfg.Refresh.PerHost,
-			FullText:    a.cfg.Refresh.FullText,
-			FullTextFor: func(f feed.Feed) bool {
-				if s, ok := a.settings[f.URL]; ok && s.FullText != nil {
-					return *s.FullText
-				}
-				return a.cfg.Refresh.FullText
-			},
-			Now: a.now,
-		},
-	}
-}
 
 // feedResult is one line of `refresh --json`.
 type feedResult struct {
@@ -74,16 +51,12 @@ func (a *app) refreshCommand() *cobra.Command {
 // refreshAll refreshes every subscription, reporting progress on stderr.
 // Feeds that fail are listed in the results; the command still succeeds.
 func (a *app) refreshAll(ctx context.Context) ([]feedResult, error) {
-	st, err := a.openStore()
-	if err != nil {
-		return nil, err
-	}
-	feeds, err := st.Feeds(ctx)
+	svc, err := a.service()
 	if err != nil {
 		return nil, err
 	}
 	var results []feedResult
-	err = a.update(ctx, st, feeds, func(p refresh.Progress) {
+	err = svc.RefreshAll(ctx, func(p refresh.Progress) {
 		r := feedResult{URL: p.Feed.URL, Title: p.Feed.Title, New: p.New}
 		status := fmt.Sprintf("%d new", p.New)
 		if p.Err != nil {

@@ -7,14 +7,12 @@ import (
 	"os"
 	"path/filepath"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/cache"
 	"github.com/akhbar/akhbar/feed/demo"
-	"github.com/akhbar/akhbar/feed/fetch"
-	"github.com/akhbar/akhbar/feed/refresh"
+	"github.com/akhbar/akhbar/feed/service"
 	"github.com/akhbar/akhbar/tui"
 )
 
@@ -54,7 +52,7 @@ func (a *app) runTUI(ctx context.Context, forceDemo bool) error {
 	for _, acc := range accounts {
 		opts.Accounts[acc.ID] = accountName(acc.URL)
 	}
-	return a.runProgram(a.tuiDeps(st), opts)
+	return a.runProgram(ctx, a.tuiDeps(st, a.svc), opts)
 }
 
 // runDemo serves the demo edition on loopback and reads it through the
@@ -84,19 +82,18 @@ func (a *app) runDemo(ctx context.Context, opts tui.Options) (err error) {
 	}
 	opts.Demo = true
 	opts.RefreshOnStart = true
-	return a.runProgram(a.tuiDeps(st), opts)
+	return a.runProgram(ctx, a.tuiDeps(st, a.newService(st)), opts)
 }
 
-func (a *app) runProgram(d tui.Deps, o tui.Options) error {
-	p := tea.NewProgram(tui.New(d, o))
-	if _, err := p.Run(); err != nil {
-		return fmt.Errorf("tui: %w", err)
-	}
-	return nil
+// runProgram runs the TUI until the user quits. When it returns, the
+// TUI's work has ended (or was cancelled a second ago), so the caller may
+// close the cache, the log and the demo folder.
+func (a *app) runProgram(ctx context.Context, d tui.Deps, o tui.Options) error {
+	return tui.Run(ctx, d, o)
 }
 
 func (a *app) tuiOptions() (tui.Options, error) {
-	mode, err := bidiSetting("", a.cfg.Display.Bidi, os.Getenv)
+	mode, err := bidiSetting("", a.cfg.Display.Bidi, true, os.Getenv)
 	if err != nil {
 		return tui.Options{}, err
 	}
@@ -110,31 +107,8 @@ func (a *app) tuiOptions() (tui.Options, error) {
 		AutoRefresh: a.interval, Keys: a.cfg.keyMap(), Settings: a.settings, Lang: lang, Digits: digits}, nil
 }
 
-// tuiDeps connects the TUI to the cache, the refresh pipeline, the
-// article fetcher and the browser.
-func (a *app) tuiDeps(st *cache.Store) tui.Deps {
-	return tui.Deps{
-		Store: st,
-		Refresh: func(ctx context.Context, feeds []feed.Feed, progress func(tui.Progress)) error {
-			err := a.update(ctx, st, feeds, func(p refresh.Progress) {
-				progress(tui.Progress{Done: p.Done, Total: p.Total, Feed: p.Feed, New: p.New, Err: p.Err})
-			})
-			if err != nil {
-				return err
-			}
-			if _, err := st.Cleanup(ctx, a.retention()); err != nil {
-				return fmt.Errorf("clean up the cache: %w", err)
-			}
-			return nil
-		},
-		Fetch: func(ctx context.Context, url string, feedID int64) (feed.Article, error) {
-			f, err := a.feedByID(ctx, st, feedID)
-			if err != nil && !errors.Is(err, feed.ErrNotFound) {
-				return feed.Article{}, err
-			}
-			return a.articleByURL(ctx, st, url, fetch.IsPrivateURL(ctx, f.URL))
-		},
-		Open: openBrowser,
-		Now:  a.now,
-	}
+// tuiDeps connects the TUI to the cache, the service over it and the
+// browser.
+func (a *app) tuiDeps(st *cache.Store, svc *service.Service) tui.Deps {
+	return tui.Deps{Store: st, Service: svc, Open: openBrowser, Now: a.now}
 }

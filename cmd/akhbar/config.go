@@ -1,15 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 
 	"github.com/akhbar/akhbar/feed"
@@ -65,8 +61,8 @@ func (fc FeedConfig) settings() (feed.Settings, error) {
 	return s, nil
 }
 
-// feedSettings are the per-feed settings by feed URL (validate has
-// reported any bad one).
+// feedSettings are the per-feed settings by feed URL (loadConfig has
+// reset any bad value to its default).
 func (c Config) feedSettings() map[string]feed.Settings {
 	out := make(map[string]feed.Settings, len(c.Feeds))
 	for url, fc := range c.Feeds {
@@ -108,73 +104,12 @@ func defaultConfig() Config {
 	}
 }
 
-// loadConfig reads the config file at path (a missing file is the
-// defaults). Unknown keys and bad values are errors that name the key.
-func loadConfig(path string) (Config, error) {
-	c := defaultConfig()
-	md, err := toml.DecodeFile(path, &c)
-	if errors.Is(err, fs.ErrNotExist) {
-		return c, nil
-	}
-	if err != nil {
-		return c, fmt.Errorf("config %s: %w", path, err)
-	}
-	if keys := md.Undecoded(); len(keys) > 0 {
-		names := make([]string, len(keys))
-		for i, k := range keys {
-			names[i] = k.String()
-		}
-		return c, fmt.Errorf("config %s: unknown key(s): %s", path, strings.Join(names, ", "))
-	}
-	return c, c.validate(path)
-}
-
-func (c Config) validate(path string) error {
-	check := func(key, v string, allowed ...string) error {
-		for _, a := range allowed {
-			if v == a {
-				return nil
-			}
-		}
-		return fmt.Errorf("config %s: %s = %q: want one of %s", path, key, v, strings.Join(allowed, ", "))
-	}
-	if _, err := c.interval(); err != nil {
-		return fmt.Errorf("config %s: refresh.interval: %w", path, err)
-	}
-	if _, err := c.timeout(); err != nil {
-		return fmt.Errorf("config %s: refresh.timeout: %w", path, err)
-	}
-	if c.Refresh.Concurrency < 1 || c.Refresh.PerHost < 1 {
-		return fmt.Errorf("config %s: refresh.concurrency and refresh.per_host must be at least 1", path)
-	}
-	keys := tui.DefaultKeyMap()
-	keysErr := keys.Rebind(c.Keys)
-	if keysErr != nil {
-		keysErr = fmt.Errorf("config %s: %w", path, keysErr)
-	}
-	var feedErrs []error
-	for url, fc := range c.Feeds {
-		if _, err := fc.settings(); err != nil {
-			feedErrs = append(feedErrs, fmt.Errorf("config %s: feeds.%q: %w", path, url, err))
-		}
-	}
-	return errors.Join(
-		errors.Join(feedErrs...),
-		keysErr,
-		check("display.bidi", c.Display.Bidi, "auto", "visual", "logical"),
-		check("display.shape", c.Display.Shape, "auto", "on", "off"),
-		check("display.theme", c.Display.Theme, "auto", "dark", "light"),
-		check("ui.language", c.UI.Language, "auto", "ar", "fa", "he", "en"),
-		check("ui.digits", c.UI.Digits, "auto", "latin", "arabic", "persian"),
-	)
-}
-
-// keyMap is the default key map with the user's [keys] applied (validate
-// has reported any problem with them).
+// keyMap is the default key map with the user's [keys] applied
+// (loadConfig kept only rebindings that apply).
 func (c Config) keyMap() *tui.KeyMap {
 	keys := tui.DefaultKeyMap()
 	if err := keys.Rebind(c.Keys); err != nil {
-		return nil // unreachable after validate: fall back to the defaults
+		return nil // unreachable after loadConfig: fall back to the defaults
 	}
 	return &keys
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/akhbar/akhbar/feed/feedtest"
+	"github.com/akhbar/akhbar/internal/testenv"
 )
 
 // Hostile input through the real binary (issue 6): every command's
@@ -42,10 +43,7 @@ func runAkhbar(t *testing.T, dir string, env []string, args ...string) result {
 // "\r\n" for "\n" turned back.
 func onTerminal(t *testing.T, dir string, env []string, args ...string) string {
 	t.Helper()
-	script, err := exec.LookPath("script")
-	if err != nil {
-		t.Skip("script(1) is not installed")
-	}
+	script := testenv.Command(t, "script", "apt-get install bsdutils")
 	line := shellQuote(binary)
 	for _, a := range args {
 		line += " " + shellQuote(a)
@@ -138,7 +136,8 @@ type invocation struct {
 }
 
 // commands are the invocations checked: the listing ones, then reading
-// each item of ids.
+// each item of ids (in -short mode, every item is read once and only the
+// first three in every form).
 func commands(srv *feedtest.Server, ids []string) []invocation {
 	page := srv.URL(feedtest.HostilePage)
 	cmds := []invocation{
@@ -149,9 +148,12 @@ func commands(srv *feedtest.Server, ids []string) []invocation {
 		{[]string{"read", page}}, {[]string{"read", "--json", page}},
 		{[]string{"read", "--bidi", "logical", page}},
 	}
-	for _, id := range ids {
+	for i, id := range ids {
+		cmds = append(cmds, invocation{[]string{"read", id}})
+		if testing.Short() && i >= 3 {
+			continue
+		}
 		cmds = append(cmds,
-			invocation{[]string{"read", id}},
 			invocation{[]string{"read", "--json", id}},
 			invocation{[]string{"read", "--bidi", "logical", "--width", "30", id}},
 			invocation{[]string{"related", id}},
@@ -171,6 +173,9 @@ func TestHostilePipedOutput(t *testing.T) {
 		{"piped", nil, nil},
 		{"NO_COLOR", []string{"NO_COLOR=1"}, nil},
 		{"--no-color", nil, []string{"--no-color"}},
+	}
+	if testing.Short() {
+		variants = variants[:1] // the colour switches matter most on a terminal
 	}
 	sawPage := false
 	for i, v := range variants {
@@ -194,6 +199,7 @@ func TestHostilePipedOutput(t *testing.T) {
 }
 
 func TestHostileTerminalOutput(t *testing.T) {
+	testenv.Command(t, "script", "apt-get install bsdutils")
 	srv := feedtest.Hostile(t)
 	env, dir, ids := hostileCache(t, srv)
 	styled := false
@@ -229,9 +235,7 @@ func checkNothingRan(t *testing.T, dir string) {
 // stays akhbar's, no clipboard write arrives, and the raw stream holds
 // no C1 control, bidi control, DEL or hostile sequence.
 func TestHostileTUI(t *testing.T) {
-	if _, err := exec.LookPath("script"); err != nil {
-		t.Skip("script(1) is not installed")
-	}
+	testenv.Command(t, "script", "apt-get install bsdutils")
 	srv := feedtest.Hostile(t)
 	env, _, ids := hostileCache(t, srv)
 	raw := filepath.Join(t.TempDir(), "raw")

@@ -12,7 +12,8 @@ import (
 // logger is akhbar's log, $XDG_STATE_HOME/akhbar/akhbar.log, opened on
 // first use. It records what failed in the background (feeds, accounts,
 // pages), which the TUI only sums up. When the file cannot be opened,
-// logging goes nowhere rather than into the terminal.
+// logging goes nowhere rather than into the terminal. The caller holds
+// logMu.
 func (a *app) logger() *slog.Logger {
 	if a.log != nil {
 		return a.log
@@ -33,10 +34,14 @@ func (a *app) logger() *slog.Logger {
 // logFailure records one failed feed, account or page. Text from the
 // network is sanitised: people read logs in terminals too.
 func (a *app) logFailure(what, url string, err error) {
+	a.logMu.Lock()
+	defer a.logMu.Unlock()
 	a.logger().Warn(what+" failed", "url", render.SanitizeLine(url), "error", render.SanitizeLine(err.Error()))
 }
 
 func (a *app) closeLog() {
+	a.logMu.Lock()
+	defer a.logMu.Unlock()
 	if a.logFile == nil {
 		return
 	}

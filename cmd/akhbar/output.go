@@ -10,10 +10,27 @@ import (
 	"github.com/akhbar/akhbar/render"
 )
 
-// printf writes text for a person to stdout. Everything passes the
-// sanitiser: much of it (titles, URLs, errors) came from the network.
+// laidOut is text that render has sanitised and laid out for this
+// output (see field): printf writes it as it is, isolates included.
+type laidOut string
+
+// printf writes text for a person to stdout. Every argument but laidOut
+// text passes the sanitiser: much of it (titles, URLs, errors) came from
+// the network. The format is the program's own.
 func (a *app) printf(format string, args ...any) {
-	fmt.Fprint(a.stdout, render.Sanitize(fmt.Sprintf(format, args...)))
+	for i, v := range args {
+		switch v := v.(type) {
+		case laidOut:
+			args[i] = string(v)
+		case string:
+			args[i] = render.Sanitize(v)
+		case error:
+			args[i] = render.Sanitize(v.Error())
+		case fmt.Stringer:
+			args[i] = render.Sanitize(v.String())
+		} // numbers and the like print nothing but digits
+	}
+	fmt.Fprintf(a.stdout, format, args...)
 }
 
 // clean makes one untrusted string safe for one line of output.

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -58,34 +59,65 @@ func extract(pageURL string, body []byte, contentType string) (feed.Article, err
 	if err != nil {
 		return feed.Article{}, fmt.Errorf("parse page: %w", err)
 	}
-	return fromDocument(pageURL, doc)
+	a, expect, err := fromDocument(pageURL, doc, false)
+	if err == nil && bodyLetters(a.Blocks)*2 >= expect {
+		return a, nil
+	}
+	// Our passes lost the story or most of it: see what readability
+	// alone keeps, and take that when it is much more.
+	plain, perr := html.Parse(strings.NewReader(page))
+	if perr != nil {
+		return feed.Article{}, fmt.Errorf("parse page: %w", perr)
+	}
+	alone, _, aerr := fromDocument(pageURL, plain, true)
+	switch {
+	case aerr != nil && err != nil:
+		return feed.Article{}, err
+	case aerr != nil:
+		return a, nil
+	case err != nil || bodyLetters(alone.Blocks) > 2*bodyLetters(a.Blocks):
+		return alone, nil
+	}
+	return a, nil
 }
 
-// fromDocument runs the extraction passes over a parsed page.
-func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
+// fromDocument runs the extraction passes over a parsed page; plain
+// leaves out the passes that change the page before readability runs.
+// It also returns how many letters the page's main prose holds, which
+// the body should keep most of.
+func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int, error) {
 	base := baseURL(pageURL, doc)
 	ld := readJSONLD(doc)
 	meta := readMeta(doc, ld)
 	container := articleContainer(doc)
 	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 4096))
-	related := harvestRelated(doc, base, meta)
-	lead := cleanFurniture(doc, container)
+	sh := newShield(doc)
+	expect := letters(sh.core, true)
+	var related []feed.Link
+	var lead leadText
+	if !plain {
+		related = harvestRelated(doc, base, meta, sh)
+		lead = cleanFurniture(doc, container, sh)
+		unhide(doc, sh.core)
+		gatherBody(doc, sh.core)
+		defuseBylines(doc)
+	}
 
 	parser := readability.NewParser()
 	parser.ClassesToPreserve = []string{"page", captionClass}
 	ra, err := parser.ParseAndMutate(doc, base)
 	if err != nil {
-		return feed.Article{}, fmt.Errorf("readability: %w", err)
+		return feed.Article{}, expect, fmt.Errorf("readability: %w", err)
 	}
 	if ra.Node == nil {
-		return feed.Article{}, fmt.Errorf("%w: no body text", ErrNotArticle)
+		return feed.Article{}, expect, fmt.Errorf("%w: no body text", ErrNotArticle)
 	}
 	title := firstOf(meta.title, ra.Title())
 	byline := firstOf(meta.byline, stripBylineLabel(ra.Byline()))
 	blocks, links := toBlocks(ra.Node, lang, dir)
 	blocks = addLead(cleanBlocks(blocks, title, byline), lead)
 	if !hasBody(blocks) {
-		return feed.Article{}, fmt.Errorf("%w: no body text", ErrNotArticle)
+		return feed.Article{}, expect, fmt.Errorf("%w: no body text", ErrNotArticle)
 	}
 	return feed.Article{
 		URL:       firstOf(absURL(base, ""), pageURL),
@@ -101,7 +133,23 @@ func fromDocument(pageURL string, doc *html.Node) (feed.Article, error) {
 		Blocks:    blocks,
 		Links:     usedLinks(blocks, links),
 		Related:   append([]feed.Link{}, related...),
-	}, nil
+	}, expect, nil
+}
+
+// bodyLetters counts the letters and digits of the blocks that are not
+// captions.
+func bodyLetters(blocks []feed.Block) int {
+	n := 0
+	for _, b := range blocks {
+		if b.Kind != feed.Caption {
+			for _, r := range b.Text {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // hasBody reports whether blocks hold a paragraph of real text.

@@ -39,6 +39,11 @@ func htmlish(mt string) bool {
 		strings.HasSuffix(mt, "xml") || mt == "application/octet-stream"
 }
 
+// Decode returns the page as valid UTF-8 text, decoded exactly as
+// Extract decodes it (see decode). Tools that compare extractors use it
+// to give each one the same text.
+func Decode(body []byte, contentType string) string { return decode(body, contentType) }
+
 // decode turns the page bytes into valid UTF-8. The charset comes from a
 // byte order mark, else the Content-Type header, else a <meta> charset in
 // the page, else UTF-8. A declared single- or double-byte charset is

@@ -43,15 +43,24 @@ func isElem(n *html.Node, names ...string) bool {
 }
 
 // nameTokens splits n's class and id into lower-case words: the class
-// "c-ad__label" gives "c", "ad", "label".
+// "c-ad__label" gives "c", "ad", "label". Utility classes with a variant
+// prefix ("print:max-w-none", "md:hidden") are left out: they say how an
+// element looks on some medium, not what it is.
 func nameTokens(n *html.Node) []string {
-	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	if len(s) == 1 {
+	class, id := attr(n, "class"), attr(n, "id")
+	if class == "" && id == "" {
 		return nil
 	}
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
+	var out []string
+	for _, name := range strings.Fields(strings.ToLower(class + " " + id)) {
+		if strings.Contains(name, ":") {
+			continue
+		}
+		out = append(out, strings.FieldsFunc(name, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		})...)
+	}
+	return out
 }
 
 // textOf returns the text of n with white space collapsed, cut after

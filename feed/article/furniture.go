@@ -58,29 +58,37 @@ type leadText struct {
 
 // cleanFurniture removes page furniture from doc before readability runs,
 // marks captions with captionClass, and returns the lead texts of the
-// article container.
-func cleanFurniture(doc, container *html.Node) leadText {
+// article container. The shield keeps every removal off the article.
+func cleanFurniture(doc, container *html.Node, sh shield) leadText {
 	for _, n := range findAll(doc, byTag(furnitureTags...)) {
-		remove(n)
+		sh.remove(n)
 	}
 	for _, n := range findAll(doc, func(n *html.Node) bool { return isFurniture(n, container) }) {
-		remove(n)
+		sh.remove(n)
+	}
+	for _, n := range findAll(doc, isTeaserList) {
+		sh.remove(n)
 	}
 	for _, n := range findLabels(doc, false, func(s string) bool { return isMarker(s) || isPrevNext(s) }) {
 		if isMarker(norm(textOf(n, 256))) {
-			removeMarker(n)
+			removeMarker(n, sh)
 		} else {
-			removeTeaser(n)
+			removeTeaser(n, sh)
 		}
 	}
 	return markLead(container)
 }
 
 // isFurniture reports whether n's class or id names furniture and its
-// size does not say otherwise (it must not hold the article).
+// size does not say otherwise (it must not hold the article). Reader
+// comments go whatever their size: a long discussion must not outweigh a
+// short story.
 func isFurniture(n, container *html.Node) bool {
 	if isElem(n, "html", "body", "main") || n == container || contains(n, container) {
 		return false
+	}
+	if isCommentSection(n) || hiddenByClass(n) {
+		return true
 	}
 	tokens := nameTokens(n)
 	short := false
@@ -93,10 +101,70 @@ func isFurniture(n, container *html.Node) bool {
 		return false
 	}
 	size := utf8.RuneCountInString(textOf(n, 8192))
+	if !named && contains(container, n) {
+		return size <= 120 // a byline or date line in the article
+	}
 	if !named {
-		return size <= 120
+		// Outside the article, an author box goes whole, heading and
+		// bio together: without its heading readability may take the
+		// bio for the story.
+		return size <= 1000 && isAuthorBox(tokens)
 	}
 	return size <= 1500 || linkTextLen(n)*2 > size
+}
+
+// hiddenByClass reports whether n's class hides it on every screen: a
+// class name such as "hidden" or "d-none" with no variant class
+// ("md:block") that shows it again. Sign-in prompts and premium teasers
+// wait in the page this way.
+func hiddenByClass(n *html.Node) bool {
+	hidden := false
+	for _, name := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch {
+		case strings.Contains(name, ":"):
+			return false
+		case name == "hidden" || name == "hide" || name == "is-hidden" || name == "d-none":
+			hidden = true
+		}
+	}
+	return hidden
+}
+
+// isTeaserList reports whether n is a list of story teasers: three or
+// more items, most of them a linked headline with a short blurb.
+func isTeaserList(n *html.Node) bool {
+	items, teasers := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		items++
+		if isTeaser(c) {
+			teasers++
+		}
+	}
+	return teasers >= 3 && teasers*4 >= items*3
+}
+
+// isTeaser reports whether n is one teaser: a heading that is a link,
+// and at most a short blurb besides.
+func isTeaser(n *html.Node) bool {
+	h := findFirst(n, byTag("h2", "h3", "h4", "h5"))
+	if h == nil || findFirst(h, byTag("a")) == nil && !isElem(h.Parent, "a") {
+		return false
+	}
+	size := letters(n, false)
+	return size <= 400 && letters(h, true)*2 < letters(h, false)
+}
+
+// isAuthorBox reports whether class/id words name an author's box or line.
+func isAuthorBox(tokens []string) bool {
+	for _, t := range tokens {
+		if t == "author" || t == "authors" || t == "byline" || t == "bio" || strings.HasSuffix(t, "author") {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether descendant lies inside n.
@@ -111,18 +179,18 @@ func contains(n, descendant *html.Node) bool {
 
 // removeMarker removes an ad or widget label together with the wrappers
 // that hold nothing else.
-func removeMarker(n *html.Node) {
+func removeMarker(n *html.Node, sh shield) {
 	text := norm(textOf(n, 256))
 	for n.Parent != nil && n.Parent.Type == html.ElementNode && !isElem(n.Parent, "body", "article", "main") &&
 		norm(textOf(n.Parent, 256)) == text {
 		n = n.Parent
 	}
-	remove(n)
+	sh.remove(n)
 }
 
 // removeTeaser removes a previous/next label and the small, link-heavy
 // box around it.
-func removeTeaser(n *html.Node) {
+func removeTeaser(n *html.Node, sh shield) {
 	for p := n.Parent; p != nil && p.Type == html.ElementNode && !isElem(p, "body", "article", "main"); p = p.Parent {
 		size := utf8.RuneCountInString(textOf(p, 1024))
 		if size > 300 || linkTextLen(p)*2 < size {
@@ -130,7 +198,7 @@ func removeTeaser(n *html.Node) {
 		}
 		n = p
 	}
-	remove(n)
+	sh.remove(n)
 }
 
 // markLead marks caption elements and returns the standfirst and

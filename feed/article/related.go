@@ -2,6 +2,7 @@ package article
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +24,7 @@ type harvester struct {
 // relatedLink and og:see_also, blocks headed by a "Related"/"اقرأ أيضا"
 // label, and containers whose class or id says related — and removes
 // those blocks from doc so they do not end up in the body.
-func harvestRelated(doc *html.Node, base *url.URL, m pageMeta) []feed.Link {
+func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed.Link {
 	h := &harvester{base: base, self: map[string]bool{}, index: map[string]int{}, titles: anchorTitles(doc, base)}
 	if base != nil {
 		h.self[absURL(base, "")] = true
@@ -35,10 +36,10 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta) []feed.Link {
 		h.add(u, "")
 	}
 	for _, label := range findLabels(doc, true, isRelatedLabel) {
-		h.fromLabel(label)
+		h.fromLabel(label, sh)
 	}
 	for _, c := range findAll(doc, isRelatedContainer) {
-		if h.collect(c) > 0 {
+		if sh.allows(c) && h.collect(c) > 0 {
 			remove(c)
 		}
 	}
@@ -94,13 +95,16 @@ func (h *harvester) collect(n *html.Node) int {
 // siblings up to the next heading, paragraph of prose or blank line —
 // climbing to wrappers that hold nothing but the label. The label and the
 // links go from the page when any of them counted.
-func (h *harvester) fromLabel(label *html.Node) {
+func (h *harvester) fromLabel(label *html.Node, sh shield) {
 	labelText := norm(textOf(label, 256))
 	for n := label; n != nil && n.Parent != nil; n = n.Parent {
 		if n != label && norm(textOf(n, 256)) != labelText {
 			return
 		}
 		region := linkRegion(n)
+		if !sh.allows(n) || slices.ContainsFunc(region, func(s *html.Node) bool { return !sh.allows(s) }) {
+			return
+		}
 		count := h.collect(n)
 		for _, s := range region {
 			count += h.collect(s)

@@ -58,7 +58,7 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 
 func TestPageLang(t *testing.T) {
 	arabic := strings.Repeat("قال الوزير إن الاتفاق خطوة مهمة ", 3)
-	persian := strings.Repeat("مدارس تهران روز سه‌شنبه تعطیل است و آموزش مجازی خواهد بود ", 2)
+	persian := strings.Repeat("مدارس تهران روز سه\u200cشنبه تعطیل است و آموزش مجازی خواهد بود ", 2)
 	hebrew := strings.Repeat("נמל המפרץ בחיפה חנך מזח חדש ", 3)
 	english := strings.Repeat("The council approved the budget ", 3)
 	tests := []struct {

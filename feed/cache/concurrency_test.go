@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/internal/testenv"
 )
 
 // writeBatches saves batches fetches of 10 new items each to the feed at
@@ -85,6 +86,7 @@ func TestSecondProcessWrites(t *testing.T) {
 		}
 		return
 	}
+	testenv.SkipShort(t, "re-executes the test binary")
 	s, path := newStore(t)
 	ctx := context.Background()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSecondProcessWrites$", "-test.count=1")

@@ -12,13 +12,13 @@ import (
 
 // feedCols are the columns scanFeed reads, in order.
 const feedCols = `id, url, CASE title WHEN '' THEN own_title ELSE title END,
-	site_url, folder, etag, last_modified, last_fetch, last_error, unread, total, coalesce(account, 0), retry_after`
+	site_url, folder, etag, last_modified, last_fetch, last_error, notice, unread, total, coalesce(account, 0), retry_after`
 
 func scanFeed(row interface{ Scan(...any) error }) (feed.Feed, error) {
 	var f feed.Feed
 	var last, retry sql.NullString
 	err := row.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &f.Folder, &f.ETag,
-		&f.LastModified, &last, &f.LastError, &f.Unread, &f.Total, &f.Account, &retry)
+		&f.LastModified, &last, &f.LastError, &f.Notice, &f.Unread, &f.Total, &f.Account, &retry)
 	if err != nil {
 		return f, err
 	}

@@ -12,9 +12,9 @@ import (
 )
 
 // indexItem (re)writes the search row of item n: its normalised title in
-// one column, and its summary and article text (the article cached at
-// the item's link, if any) in the other. replace deletes the old row
-// first.
+// one column, its summary and article text (the article cached at the
+// item's link, if any) in the second, and the light-stemmed forms of
+// both in the third (stemsText). replace deletes the old row first.
 func indexItem(ctx context.Context, tx *stmtTx, n int64, replace bool) error {
 	var title, summary, url string
 	err := tx.QueryRowContext(ctx, `SELECT title, summary, url FROM items WHERE n = ?`, n).
@@ -31,12 +31,38 @@ func indexItem(ctx context.Context, tx *stmtTx, n int64, replace bool) error {
 			return fmt.Errorf("index item %d: %w", n, err)
 		}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)`,
-		n, Normalize(title), Normalize(bodyText(summary, text)))
+	title, body := Normalize(title), Normalize(bodyText(summary, text))
+	_, err = tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)`,
+		n, title, body, stemsText(title, body))
 	if err != nil {
 		return fmt.Errorf("index item %d: %w", n, err)
 	}
 	return nil
+}
+
+// stemsText is the stems column of an item: each distinct form of the
+// Arabic and Hebrew words of its normalised texts (see wordForms), once.
+// Where the forms sit does not matter: phrases match in the title and
+// body columns.
+func stemsText(texts ...string) string {
+	words, forms := map[string]bool{}, map[string]bool{}
+	var b strings.Builder
+	for _, text := range texts {
+		for _, w := range tokens(text) {
+			if words[w] {
+				continue
+			}
+			words[w] = true
+			for _, f := range wordForms(w) {
+				if !forms[f] {
+					forms[f] = true
+					b.WriteString(f)
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	return b.String()
 }
 
 // bodyText is what the body column indexes, and what snippets are cut

@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -188,6 +189,107 @@ UPDATE feeds SET listed = coalesce((SELECT max(seen) FROM items WHERE items.feed
 `,
 	// 7: when a feed's server asked not to be fetched before (Retry-After).
 	`ALTER TABLE feeds ADD COLUMN retry_after TEXT;`,
+	// 8: what the last fetch of a feed did that its user should know
+	// (items left out by the cap, item IDs that change on every fetch).
+	`
+ALTER TABLE feeds ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+`,
+	// 9: light stemming (stem.go). The search table gains a stems
+	// column, weighing least, so every item is indexed again (reindex)
+	// and every follow's stored expression is rebuilt.
+	`
+DROP TABLE items_vocab;
+DROP TABLE items_fts;
+CREATE VIRTUAL TABLE items_fts USING fts5(
+	title, body, stems,
+	content = '', contentless_delete = 1,
+	tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+);
+INSERT INTO items_fts(items_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.25)');
+CREATE VIRTUAL TABLE items_vocab USING fts5vocab(items_fts, 'row');
+`,
+	// 10: how each feed's stored items were decoded (feed.Charset), so a
+	// later fetch that decodes better can re-decode them. Feeds whose
+	// items hold U+FFFD were decoded lossily by an older akhbar: they lose
+	// their validators, so the next fetch is a full one.
+	`
+ALTER TABLE feeds ADD COLUMN charset TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN charset_declared INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN charset_lossy INTEGER NOT NULL DEFAULT 0;
+UPDATE feeds SET charset_lossy = 1, etag = '', last_modified = '' WHERE id IN
+	(SELECT feed_id FROM items WHERE instr(title, char(65533)) OR instr(summary, char(65533)));
+`,
+}
+
+// migrationsAfter are steps done in Go after the SQL step of the same
+// version, in its transaction: what SQL alone cannot compute.
+var migrationsAfter = map[int]func(context.Context, *sql.Tx) error{
+	9: reindex,
+}
+
+// reindex rebuilds the search row of every item and the match
+// expression of every follow, after a change of what they hold.
+func reindex(ctx context.Context, tx *sql.Tx) (err error) {
+	ns, err := itemNumbers(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	st := newStmtTx(tx)
+	defer func() { err = errors.Join(err, st.Close()) }()
+	for _, n := range ns {
+		if err := indexItem(ctx, st, n, false); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+	}
+	return rematchFollows(ctx, tx)
+}
+
+func itemNumbers(ctx context.Context, tx *sql.Tx) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT n FROM items ORDER BY n`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ns []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		ns = append(ns, n)
+	}
+	return ns, rows.Err()
+}
+
+// rematchFollows rewrites the stored FTS5 expression of every follow
+// from its query.
+func rematchFollows(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, query FROM follows`)
+	if err != nil {
+		return fmt.Errorf("rematch follows: %w", err)
+	}
+	queries := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var q string
+		if err := rows.Scan(&id, &q); err != nil {
+			return errors.Join(fmt.Errorf("rematch follows: %w", err), rows.Close())
+		}
+		queries[id] = q
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("rematch follows: %w", err)
+	}
+	for id, q := range queries {
+		match := `""`
+		if terms := parseQuery(q); len(terms) > 0 {
+			match = matchExpr(terms, "AND")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE follows SET match = ? WHERE id = ?`, match, id); err != nil {
+			return fmt.Errorf("rematch follow %d: %w", id, err)
+		}
+	}
+	return nil
 }
 
 // migrate brings the database up to the last step. Each step runs in its
@@ -218,6 +320,11 @@ func migrateStep(ctx context.Context, db *sql.DB, version int, step string) erro
 		}
 		if _, err := tx.ExecContext(ctx, step); err != nil {
 			return err
+		}
+		if after := migrationsAfter[version]; after != nil {
+			if err := after(ctx, tx); err != nil {
+				return err
+			}
 		}
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
 		return err

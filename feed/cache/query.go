@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -10,6 +11,10 @@ import (
 type term struct {
 	words  []string // normalised
 	prefix bool
+	// forms are the light-stemmed reductions of a single plain word
+	// (queryForms), looked up in the stems column; none for phrases and
+	// prefixes.
+	forms []string
 }
 
 // parseQuery reads a user query: words (all must match), "quoted
@@ -29,7 +34,11 @@ func parseQuery(q string) []term {
 			out = append(out, term{words: words})
 			return
 		}
-		out = append(out, term{words: words, prefix: prefix})
+		t := term{words: words, prefix: prefix}
+		if !quoted && !prefix && len(words) == 1 {
+			t.forms = queryForms(words[0])
+		}
+		out = append(out, t)
 	}
 	for q != "" {
 		q = strings.TrimLeftFunc(q, unicode.IsSpace)
@@ -58,7 +67,10 @@ func parseQuery(q string) []term {
 
 // matchExpr renders terms as an FTS5 expression joined by op ("AND" or
 // "OR"). Every word is double-quoted; words hold only letters, digits and
-// marks, so they cannot contain a quote.
+// marks, so they cannot contain a quote. A plain word matches in every
+// column (the stems column holds the word's reductions, so "مغادره"
+// finds والمغادرة); its forms match in the stems column only, which
+// weighs least, so that exact forms rank first.
 func matchExpr(terms []term, op string) string {
 	parts := make([]string, 0, len(terms))
 	for _, t := range terms {
@@ -66,15 +78,27 @@ func matchExpr(terms []term, op string) string {
 		if t.prefix {
 			p += "*"
 		}
+		if len(t.forms) > 0 {
+			p = "(" + p + ` OR stems : ("` + strings.Join(t.forms, `" OR "`) + `"))`
+		}
 		parts = append(parts, p)
 	}
 	return strings.Join(parts, " "+op+" ")
 }
 
-// matches reports whether the normalised word w matches t's word i.
-func (t term) matches(i int, w string) bool {
-	if t.prefix && i == len(t.words)-1 {
-		return strings.HasPrefix(w, t.words[i])
+// matches reports whether the word w matches t's word i as the index
+// does: a phrase word only as itself; a single word or a prefix also
+// when one of w's reductions (wordForms) matches it or its forms.
+func (t term) matches(i int, w word) bool {
+	last := i == len(t.words)-1
+	if len(t.words) > 1 && !(t.prefix && last) {
+		return w.norm == t.words[i]
 	}
-	return w == t.words[i]
+	for _, f := range w.forms {
+		if t.prefix && strings.HasPrefix(f, t.words[i]) ||
+			!t.prefix && (f == t.words[i] || slices.Contains(t.forms, f)) {
+			return true
+		}
+	}
+	return false
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/internal/testenv"
 )
 
 // truth is what a healthy cache held, read before damaging it.
@@ -186,6 +187,7 @@ func TestOpenSalvagesSmallDamagedCache(t *testing.T) {
 // the file is not written again — and Repair salvages it. The 200 MB case
 // runs with AKHBAR_TEST_BIG_CACHE=1 (a few minutes).
 func TestLargeDamagedCacheStopsWritesAndRepairs(t *testing.T) {
+	testenv.SkipShort(t, "builds a 10 MB cache")
 	sizes := []struct{ items, feeds int }{{1700, 20}} // about 10 MB, over quickCheckMax
 	if os.Getenv("AKHBAR_TEST_BIG_CACHE") == "1" {
 		sizes = append(sizes, struct{ items, feeds int }{34000, 200}) // about 200 MB

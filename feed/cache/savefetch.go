@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/akhbar/akhbar/feed"
@@ -19,7 +20,9 @@ import (
 // is the same as a stored one when its ID (it.ID, or feed.ItemID of the
 // feed URL and the item) matches, or else when the feed, link and title
 // match (a feed that rewrites its GUIDs on every fetch does not grow the
-// cache). Re-saving keeps read, starred and the first fetch time. It
+// cache). Re-saving keeps read, starred and the first fetch time. A fetch
+// that decodes the feed better than the last one first re-decodes its
+// stored items (see saveCharset). It
 // returns the new items and fails with feed.ErrNotFound when there is no
 // such feed.
 func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
@@ -59,16 +62,22 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 	if err != nil {
 		return nil, err
 	}
+	purge, err := saveCharset(ctx, tx, feedID, r.Charset)
+	if err != nil {
+		return nil, fmt.Errorf("charset: %w", err)
+	}
 	var added []feed.Item
+	unstable := false
 	for _, it := range r.Items {
 		if it.ID == "" {
 			it.ID = feed.ItemID(feedURL, it)
 		}
 		it.FeedID = feedID
-		isNew, err := saveItem(ctx, tx, it, r.At)
+		isNew, changed, err := saveItem(ctx, tx, it, r.At)
 		if err != nil {
 			return nil, fmt.Errorf("item %s: %w", it.ID, err)
 		}
+		unstable = unstable || changed
 		if isNew {
 			if it.Fetched.IsZero() {
 				it.Fetched = r.At
@@ -76,7 +85,42 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 			added = append(added, it)
 		}
 	}
-	return added, nil
+	if purge {
+		if err := purgeLossy(ctx, tx, feedID); err != nil {
+			return nil, fmt.Errorf("charset: %w", err)
+		}
+	}
+	return added, saveNotice(ctx, tx, feedID, r, unstable)
+}
+
+// Notices of SaveFetch. NoticeUnstableIDs, once given, stays: it is a
+// trait of the feed, told once rather than on every fetch.
+const (
+	NoticeUnstableIDs = "the feed changes its item IDs on every fetch; items are matched by link and title"
+	noticeDropped     = "the feed listed %d items; only the newest %d were kept"
+)
+
+// saveNotice records the feed's notice after a fetch: the unstable-ID
+// notice when this fetch or an earlier one showed it, and the items the
+// cap left out by this fetch.
+func saveNotice(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResult, unstable bool) error {
+	var old string
+	if err := tx.QueryRowContext(ctx, `SELECT notice FROM feeds WHERE id = ?`, feedID).Scan(&old); err != nil {
+		return err
+	}
+	var parts []string
+	if unstable || strings.Contains(old, NoticeUnstableIDs) {
+		parts = append(parts, NoticeUnstableIDs)
+	}
+	if r.Dropped > 0 {
+		parts = append(parts, fmt.Sprintf(noticeDropped, len(r.Items)+r.Dropped, len(r.Items)))
+	}
+	notice := strings.Join(parts, "; ")
+	if notice == old {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET notice = ? WHERE id = ?`, notice, feedID)
+	return err
 }
 
 // stored is what saveItem needs to know of an item already in the cache.
@@ -85,43 +129,76 @@ type stored struct {
 	feedID               sql.NullInt64
 	title, summary, cats string
 	fetched              sql.NullString
+	// byLink: found by link and title, not by ID (see findItem).
+	byLink bool
 }
 
-// findItem looks it up by ID, then by (feed, link, title).
-func findItem(ctx context.Context, tx *stmtTx, it feed.Item) (stored, bool, error) {
+// maxLinkCandidates bounds the stored items of one feed with the same
+// title and link base that findItem compares by feed.LinkKey.
+const maxLinkCandidates = 64
+
+// findItem looks it up by ID, then by (feed, link, title), then by
+// (feed, feed.LinkKey of the link, title): the last two find an item of
+// a feed that changes GUIDs, or cache-busting tokens in its links, on
+// every fetch. stored.byLink tells a match of the last two kinds.
+func findItem(ctx context.Context, tx *stmtTx, it feed.Item) (s stored, found bool, err error) {
 	const cols = `SELECT n, feed_id, title, summary, categories, fetched FROM items `
-	var s stored
-	scan := func(row *sql.Row) (bool, error) {
+	scan := func(row interface{ Scan(...any) error }) (bool, error) {
 		err := row.Scan(&s.n, &s.feedID, &s.title, &s.summary, &s.cats, &s.fetched)
 		if errors.Is(err, sql.ErrNoRows) {
 			return false, nil
 		}
 		return err == nil, err
 	}
-	found, err := scan(tx.QueryRowContext(ctx, cols+`WHERE id = ?`, it.ID))
+	found, err = scan(tx.QueryRowContext(ctx, cols+`WHERE id = ?`, it.ID))
 	if found || err != nil || it.URL == "" {
 		return s, found, err
 	}
+	s.byLink = true
 	found, err = scan(tx.QueryRowContext(ctx, cols+`WHERE url = ? AND feed_id = ? AND title = ? LIMIT 1`,
 		it.URL, it.FeedID, it.Title))
-	return s, found, err
+	if found || err != nil {
+		return s, found, err
+	}
+	base := feed.LinkBase(it.URL)
+	rows, err := tx.QueryContext(ctx, `SELECT n, feed_id, title, summary, categories, fetched, url
+		FROM items WHERE url >= ? AND url < ? AND feed_id = ? AND title = ? LIMIT ?`,
+		base, base+"\x7f", it.FeedID, it.Title, maxLinkCandidates)
+	if err != nil {
+		return s, false, err
+	}
+	defer rows.Close()
+	key := feed.LinkKey(it.URL)
+	for rows.Next() {
+		var url string
+		if err := rows.Scan(&s.n, &s.feedID, &s.title, &s.summary, &s.cats, &s.fetched, &url); err != nil {
+			return s, false, err
+		}
+		if feed.LinkKey(url) == key {
+			return s, true, nil
+		}
+	}
+	return s, false, rows.Err()
 }
 
 // saveItem inserts it or updates the stored item it is the same as,
-// reporting whether it was new. at is the fetch time.
-func saveItem(ctx context.Context, tx *stmtTx, it feed.Item, at time.Time) (bool, error) {
+// reporting whether it was new, and whether it matched a stored item
+// with another ID by its link and title (the feed's IDs are unstable).
+func saveItem(ctx context.Context, tx *stmtTx, it feed.Item, at time.Time) (isNew, unstable bool, err error) {
 	cats, err := json.Marshal(nonNil(it.Categories))
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	old, found, err := findItem(ctx, tx, it)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	if !found {
-		return true, insertItem(ctx, tx, it, string(cats), at, at.Unix())
+		return true, false, insertItem(ctx, tx, it, string(cats), at, at.Unix())
 	}
-	return false, updateItem(ctx, tx, old, it, string(cats), at)
+	// Found by link, the item's ID changed: its GUID, or its link when
+	// it has no GUID.
+	return false, old.byLink, updateItem(ctx, tx, old, it, string(cats), at)
 }
 
 // updateItem rewrites the metadata of the stored item old from it, keeping

@@ -12,8 +12,17 @@ const (
 // byte range of the original word it came from (a word such as "ﷺ" or
 // "a-b" may give several tokens with the same range).
 type word struct {
-	norm string
+	norm  string
+	forms []string // norm and its reductions (wordForms)
 	span
+}
+
+func newWord(norm string, sp span) word {
+	forms := wordForms(norm)
+	if forms == nil {
+		forms = []string{norm}
+	}
+	return word{norm, forms, sp}
 }
 
 // textWords splits original text into normalised tokens, stopping after
@@ -22,7 +31,7 @@ func textWords(text string, terms []term) (ws []word, first int) {
 	first = -1
 	for _, sp := range wordSpans(text) {
 		for _, tok := range tokens(Normalize(text[sp.start:sp.end])) {
-			ws = append(ws, word{tok, sp})
+			ws = append(ws, newWord(tok, sp))
 			if first < 0 {
 				first = firstMatch(ws, terms)
 			}
@@ -52,7 +61,7 @@ func matchAt(ws []word, k int, t term) bool {
 		return false
 	}
 	for j := range t.words {
-		if !t.matches(j, ws[k+j].norm) {
+		if !t.matches(j, ws[k+j]) {
 			return false
 		}
 	}

@@ -1,6 +1,9 @@
 // Package cache is akhbar's SQLite store: one file holding subscriptions,
-// items, article bodies, read and starred state, and a full-text index.
-// It implements feed.Store on modernc.org/sqlite (pure Go).
+// items, article bodies, read and starred state, sync accounts and a
+// full-text index, on modernc.org/sqlite (pure Go). It is the only
+// package that touches SQLite. Its users each name the few methods they
+// need in an interface of their own (refresh.Store, tui.Store,
+// feed.SyncLocal).
 //
 // The file is in WAL mode, so readers never wait for the writer. Each
 // Store has two connection pools: one connection for writes, whose
@@ -61,7 +64,7 @@ import (
 	"github.com/akhbar/akhbar/feed"
 )
 
-// Store is a feed.Store on one SQLite file. Its methods are safe for
+// Store is the cache on one SQLite file. Its methods are safe for
 // concurrent use.
 type Store struct {
 	w      *writer // one connection: every write
@@ -75,13 +78,28 @@ type Store struct {
 	salvaged  RepairReport
 }
 
-var _ feed.Store = (*Store)(nil)
-
 // readConns is the size of the read pool. Each connection keeps several
 // MB of SQLite page cache once used, and the TUI's queries run
 // concurrently, so the pool is kept small: two let a headline page load
 // while a search runs, and keep a browsing session's memory low.
 const readConns = 2
+
+// Options tune a Store. The zero value is what Open uses.
+type Options struct {
+	// Now is the clock of every time the cache stamps (fetches, reads,
+	// follows, exports) and of retention; nil: time.Now. Tests set it to
+	// control time.
+	Now func() time.Time
+}
+
+// OpenWith is Open with options.
+func OpenWith(path string, o Options) (*Store, error) {
+	s, err := Open(path)
+	if err == nil && o.Now != nil {
+		s.now = o.Now
+	}
+	return s, err
+}
 
 // Open opens (creating if needed) the cache at path, migrates it to the
 // current schema, and returns a Store. A file that is not an SQLite

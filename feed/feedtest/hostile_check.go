@@ -52,11 +52,15 @@ func Attacks() []Attack {
 // CheckTerminal reports the first thing in out that must never reach a
 // terminal from the network: an ESC that does not start one of akhbar's
 // own sequences, a C1 control, BEL, BS, CR, DEL, any other C0 control
-// but newline and tab, a bidi embedding, override, isolate or mark, or
-// invalid UTF-8. With styles, akhbar's own SGR sequences and OSC 8
-// hyperlinks to http(s) URLs are allowed; without, no ESC at all. It
-// returns nil when out is clean.
+// but newline and tab, a bidi embedding, override or mark, an isolate
+// that is not one of akhbar's own, or invalid UTF-8. With styles,
+// akhbar's own SGR sequences and OSC 8 hyperlinks to http(s) URLs are
+// allowed; without, no ESC at all. akhbar's own isolates are LRI or RLI
+// with their PDI, balanced within each line (Logical mode writes them);
+// FSI, a PDI with nothing to close and an isolate left open at a line's
+// end are reported. It returns nil when out is clean.
 func CheckTerminal(out string, styles bool) error {
+	depth := 0
 	for i := 0; i < len(out); {
 		r, size := utf8.DecodeRuneInString(out[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -68,10 +72,20 @@ func CheckTerminal(out string, styles bool) error {
 				continue
 			}
 		}
-		if Forbidden(r) {
+		switch {
+		case r == 0x2066, r == 0x2067:
+			depth++
+		case r == 0x2069 && depth > 0:
+			depth--
+		case r == '\n' && depth != 0:
+			return fmt.Errorf("isolate left open at byte %d: %q", i, around(out, i))
+		case Forbidden(r):
 			return fmt.Errorf("%U at byte %d: %q", r, i, around(out, i))
 		}
 		i += size
+	}
+	if depth != 0 {
+		return fmt.Errorf("isolate left open at the end: %q", around(out, len(out)-1))
 	}
 	return nil
 }

@@ -82,11 +82,13 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, 
 	now := r.opts.Now()
 	result := feed.FetchResult{ETag: resp.ETag, LastModified: resp.LastModified, NotModified: resp.NotModified, At: now}
 	if !resp.NotModified {
-		parsed, err := feed.Parse(fetch.ToUTF8(resp.Body, resp.ContentType), f.URL, now)
+		text, cs := fetch.Decode(resp.Body, resp.ContentType)
+		parsed, err := feed.Parse(text, f.URL, now)
 		if err != nil {
 			return nil, false, err
 		}
-		result.Title, result.SiteURL, result.Items = parsed.Title, parsed.SiteURL, parsed.Items
+		result.Title, result.SiteURL, result.Items, result.Dropped = parsed.Title, parsed.SiteURL, parsed.Items, parsed.Dropped
+		result.Charset = feed.Charset(cs)
 	}
 	added, err := r.store.SaveFetch(ctx, f.ID, result)
 	return added, resp.Private(), err
@@ -95,20 +97,34 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, 
 // saveArticle fetches the page of a new item, extracts its article and
 // caches it under the item's URL and ID.
 func (r run) saveArticle(ctx context.Context, p page) error {
-	resp, err := r.client.Get(ctx, fetch.Request{
-		URL:          p.item.URL,
-		AllowPrivate: p.allowPrivate,
-		Accept:       "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
-	})
+	a, err := FetchArticle(ctx, r.client, r.extract, p.item.URL, p.allowPrivate)
 	if err != nil {
 		return err
 	}
-	a, err := r.extract(resp.URL, resp.Body, resp.ContentType)
-	if err != nil {
-		return fmt.Errorf("extract %s: %w", resp.URL, err)
-	}
-	a.ID, a.URL = p.item.ID, p.item.URL
+	a.ID = p.item.ID
 	return r.store.SaveArticle(ctx, a)
+}
+
+// articleAccept is the Accept header of an article page request.
+const articleAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+// FetchArticle fetches the page at url and extracts its article: the one
+// way akhbar gets an article from the web, for a refresh's full text and
+// for a page the reader opens. The article keeps url as its URL whatever
+// redirects the fetch followed, so the cache finds it under the link it
+// was asked for. allowPrivate lets the fetch reach loopback and private
+// addresses (see fetch.IsPrivateURL).
+func FetchArticle(ctx context.Context, c *fetch.Client, extract Extractor, url string, allowPrivate bool) (feed.Article, error) {
+	resp, err := c.Get(ctx, fetch.Request{URL: url, AllowPrivate: allowPrivate, Accept: articleAccept})
+	if err != nil {
+		return feed.Article{}, err
+	}
+	a, err := extract(resp.URL, resp.Body, resp.ContentType)
+	if err != nil {
+		return feed.Article{}, fmt.Errorf("extract %s: %w", resp.URL, err)
+	}
+	a.URL = url
+	return a, nil
 }
 
 // fullText reports whether the pages of f's new items are fetched.

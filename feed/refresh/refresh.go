@@ -57,10 +57,25 @@ type PageError struct {
 	Err error
 }
 
+// Store is what a refresh writes to: the cache (feed/cache.Store).
+type Store interface {
+	// SaveFetch records one successful fetch of a feed in one
+	// transaction: its metadata, and its items upserted by identity (see
+	// feed.ItemID). It returns the items that were new.
+	SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult) ([]feed.Item, error)
+	// SaveFeedError records a failed fetch on the feed, keeping its items.
+	SaveFeedError(ctx context.Context, feedID int64, msg string, at time.Time) error
+	// DeferFeed records that the feed's server asked not to be fetched
+	// before until (Retry-After); the next successful fetch clears it.
+	DeferFeed(ctx context.Context, feedID int64, until time.Time) error
+	// SaveArticle stores (or replaces) the full text of the page at a.URL.
+	SaveArticle(ctx context.Context, a feed.Article) error
+}
+
 // Refresher runs refreshes. Store is required; Client may be nil (one is
 // made from Options); Extract is needed only with Options.FullText.
 type Refresher struct {
-	Store   feed.Store
+	Store   Store
 	Client  *fetch.Client
 	Extract Extractor
 	Options Options
@@ -124,7 +139,7 @@ func (r *Refresher) Run(ctx context.Context, feeds []feed.Feed, progress func(Pr
 
 // run is one Run's settled configuration.
 type run struct {
-	store   feed.Store
+	store   Store
 	client  *fetch.Client
 	extract Extractor
 	opts    Options

@@ -50,7 +50,7 @@ func rss(title string, n int, linkPrefix string) []byte {
 }
 
 // subscribe adds the feeds at paths of s to store.
-func subscribe(t testing.TB, store feed.Store, s *feedtest.Server, paths ...string) []feed.Feed {
+func subscribe(t testing.TB, store *cache.Store, s *feedtest.Server, paths ...string) []feed.Feed {
 	t.Helper()
 	var feeds []feed.Feed
 	for _, p := range paths {
@@ -133,7 +133,7 @@ func TestRefreshFeedsAndErrors(t *testing.T) {
 }
 
 // checkStoredFeeds asserts each feed's recorded error and item count.
-func checkStoredFeeds(t *testing.T, store feed.Store, s *feedtest.Server, wantErrs map[string]string, wantTotal map[string]int) {
+func checkStoredFeeds(t *testing.T, store *cache.Store, s *feedtest.Server, wantErrs map[string]string, wantTotal map[string]int) {
 	t.Helper()
 	stored, err := store.Feeds(context.Background())
 	if err != nil {

@@ -9,7 +9,7 @@ package bidi
 
 import "strconv"
 
-//go:generate go run ./internal/gen -data ../../../shared/unicode -out tables.go
+//go:generate go run ../../internal/ucd/gen -bidi tables.go
 
 // Class is a Bidi_Class property value (UAX #9, table 4).
 type Class uint8

@@ -2,39 +2,12 @@ package bidi
 
 import (
 	"fmt"
-	"strconv"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/akhbar/akhbar/internal/ucd"
 )
-
-// ucdFields splits a data line of a UCD file into trimmed fields, dropping the
-// comment; ok is false for comment and blank lines.
-func ucdFields(line string) (fields []string, ok bool) {
-	if i := strings.IndexByte(line, '#'); i >= 0 {
-		line = line[:i]
-	}
-	if strings.TrimSpace(line) == "" {
-		return nil, false
-	}
-	fields = strings.Split(line, ";")
-	for i := range fields {
-		fields[i] = strings.TrimSpace(fields[i])
-	}
-	return fields, true
-}
-
-func parseCodeRange(s string) (lo, hi rune, err error) {
-	a, b, isRange := strings.Cut(s, "..")
-	if !isRange {
-		b = a
-	}
-	x, err1 := strconv.ParseUint(a, 16, 32)
-	y, err2 := strconv.ParseUint(b, 16, 32)
-	if err1 != nil || err2 != nil {
-		return 0, 0, fmt.Errorf("bad range %q", s)
-	}
-	return rune(x), rune(y), nil
-}
 
 // TestClassTable checks ClassOf for every code point against DerivedBidiClass.txt,
 // defaults for unassigned code points (@missing lines) included.
@@ -48,11 +21,11 @@ func TestClassTable(t *testing.T) {
 		byName[c.String()] = c
 	}
 	want := make([]Class, 0x110000)
-	err := eachGzipLine("testdata/DerivedBidiClass.txt.gz", func(_ int, line string) error {
+	err := ucd.Lines("DerivedBidiClass.txt", func(_ int, line string) error {
 		if m, ok := strings.CutPrefix(line, "# @missing:"); ok {
 			line = m
 		}
-		fields, ok := ucdFields(line)
+		fields, ok := ucd.Fields(line)
 		if !ok {
 			return nil
 		}
@@ -64,7 +37,7 @@ func TestClassTable(t *testing.T) {
 		if !ok {
 			return fmt.Errorf("unknown class %q", name)
 		}
-		lo, hi, err := parseCodeRange(fields[0])
+		lo, hi, err := ucd.ParseRange(fields[0])
 		for r := lo; r <= hi && err == nil; r++ {
 			want[r] = class
 		}
@@ -86,8 +59,8 @@ func TestClassTable(t *testing.T) {
 // BidiMirroring.txt, and that no other character is flagged as a bracket.
 func TestPairTables(t *testing.T) {
 	brackets := 0
-	err := eachGzipLine("testdata/BidiBrackets.txt.gz", func(_ int, line string) error {
-		f, ok := ucdFields(line)
+	err := ucd.Lines("BidiBrackets.txt", func(_ int, line string) error {
+		f, ok := ucd.Fields(line)
 		if !ok {
 			return nil
 		}
@@ -114,8 +87,8 @@ func TestPairTables(t *testing.T) {
 	}
 
 	mirrors := 0
-	err = eachGzipLine("testdata/BidiMirroring.txt.gz", func(_ int, line string) error {
-		f, ok := ucdFields(line)
+	err = ucd.Lines("BidiMirroring.txt", func(_ int, line string) error {
+		f, ok := ucd.Fields(line)
 		if !ok {
 			return nil
 		}
@@ -135,10 +108,26 @@ func TestPairTables(t *testing.T) {
 }
 
 func parsePair(f []string) (r, pair rune, err error) {
-	r, _, err = parseCodeRange(f[0])
+	r, _, err = ucd.ParseRange(f[0])
 	if err != nil {
 		return 0, 0, err
 	}
-	pair, _, err = parseCodeRange(f[1])
+	pair, _, err = ucd.ParseRange(f[1])
 	return r, pair, err
+}
+
+// TestTablesUpToDate regenerates the tables from the Unicode data committed in internal/ucd and
+// compares them with the committed tables.go.
+func TestTablesUpToDate(t *testing.T) {
+	fresh, err := ucd.BidiTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile("tables.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(fresh) != string(committed) {
+		t.Error("tables.go is stale: run go generate ./render/bidi")
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/akhbar/akhbar/internal/testenv"
 )
 
 // deliberate lists the words of testdata/sentences.txt where Shape differs from FriBidi on
@@ -32,10 +34,7 @@ func deliberate() map[string]string {
 // FriBidi shapes only joining letters and leaves the non-joining hamza U+0621 alone, where Shape
 // uses its isolated form U+FE80 like for every other letter; the comparison maps one to the other.
 func TestAgainstFriBidi(t *testing.T) {
-	bin, err := exec.LookPath("fribidi")
-	if err != nil {
-		t.Skip("fribidi command not installed (apt-get install libfribidi-bin)")
-	}
+	bin := testenv.Command(t, "fribidi", "apt-get install libfribidi-bin")
 	words, err := readWords("testdata/sentences.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@
 // ligature across marks between lam and alef, putting those marks after the ligature.
 package shape
 
-//go:generate go run gen.go -ucd ../../../shared/unicode -o tables.go
+//go:generate go run ../../internal/ucd/gen -shape tables.go
 
 // joinType is a Unicode joining type (ArabicShaping.txt).
 type joinType uint8

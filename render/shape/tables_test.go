@@ -3,10 +3,9 @@ package shape
 import (
 	"bytes"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
+	"github.com/akhbar/akhbar/internal/ucd"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -73,22 +72,10 @@ func TestFormsDecompose(t *testing.T) {
 	}
 }
 
-// TestTablesUpToDate regenerates the tables from the Unicode data next to the repository and
-// compares them with the committed tables.go. It is skipped when that data is absent.
+// TestTablesUpToDate regenerates the tables from the Unicode data committed in internal/ucd and
+// compares them with the committed tables.go.
 func TestTablesUpToDate(t *testing.T) {
-	const ucd = "../../../shared/unicode"
-	if _, err := os.Stat(filepath.Join(ucd, "ArabicShaping.txt")); err != nil {
-		t.Skipf("Unicode data not found: %v", err)
-	}
-	if testing.Short() {
-		t.Skip("runs the generator; skipped in -short mode")
-	}
-	out := filepath.Join(t.TempDir(), "tables.go")
-	cmd := exec.Command("go", "run", "gen.go", "-ucd", ucd, "-o", out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go run gen.go: %v\n%s", err, msg)
-	}
-	fresh, err := os.ReadFile(out)
+	fresh, err := ucd.ShapeTables()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -101,7 +101,7 @@ func TestPluralWithSecondArgument(t *testing.T) {
 		{i18n.AR, 200, 3, "تم تحديث ٢٠٠ مصدر، الجديد: ٣"},
 		{i18n.HE, 1, 5, "פיד אחד רוענן: 5 חדשות"},
 		{i18n.HE, 7, 5, "7 פידים רועננו: 5 חדשות"},
-		{i18n.FA, 7, 5, "۷ خوراک به‌روز شد، ۵ خبر تازه"},
+		{i18n.FA, 7, 5, "۷ خوراک به\u200cروز شد، ۵ خبر تازه"},
 		{i18n.EN, 7, 1005, "Refreshed 7 feeds: 1,005 new"},
 	}
 	for _, tt := range tests {

@@ -5,29 +5,40 @@ import (
 	"fmt"
 	"net/http"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 )
 
-// minifluxTool is the Go tool dependency in go.mod that builds Miniflux.
+// minifluxTool is the Go tool dependency that builds Miniflux. It is pinned in
+// the tools module (internal/tools/go.mod), not in akhbar's own go.mod, so
+// that Miniflux's dependencies do not take part in akhbar's version selection.
 const minifluxTool = "miniflux.app/v2"
 
-// findMiniflux builds Miniflux from the module proxy (pinned in go.mod as
-// a tool) and returns the path of the binary in the Go build cache.
+// findMiniflux builds Miniflux from the module proxy (pinned in the tools
+// module) and returns the path of the binary in the Go build cache.
 func findMiniflux() (string, error) {
 	// go test puts its own GOROOT/bin first on the PATH of the tests.
 	gobin, err := exec.LookPath("go")
 	if err != nil {
 		return "", fmt.Errorf("find go: %w", err)
 	}
-	out, err := exec.Command(gobin, "tool", "-n", minifluxTool).Output()
+	// Tests run in their package's folder, inside akhbar's module.
+	gomod, err := exec.Command(gobin, "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	cmd := exec.Command(gobin, "tool", "-n", minifluxTool)
+	cmd.Dir = filepath.Join(root, "internal", "tools")
+	out, err := cmd.Output()
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {
-			return "", fmt.Errorf("go tool -n %s: %w: %s", minifluxTool, err, ee.Stderr)
+			return "", fmt.Errorf("go tool -n %s in %s: %w: %s", minifluxTool, cmd.Dir, err, ee.Stderr)
 		}
-		return "", fmt.Errorf("go tool -n %s: %w", minifluxTool, err)
+		return "", fmt.Errorf("go tool -n %s in %s: %w", minifluxTool, cmd.Dir, err)
 	}
 	return strings.TrimSpace(string(out)), nil
 }

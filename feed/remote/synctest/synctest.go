@@ -4,15 +4,15 @@
 // Start creates a PostgreSQL cluster in a temporary directory (initdb,
 // then postgres on a free loopback port; under root the server runs as
 // the "postgres" or "nobody" account because PostgreSQL refuses root),
-// builds Miniflux from the module pinned in go.mod as a tool dependency
-// (go tool -n miniflux.app/v2) and runs it on another loopback port with
-// an admin user. Both processes are stopped, and the directory removed,
+// builds Miniflux from the version pinned as a tool in the tools module
+// internal/tools (go tool -n miniflux.app/v2) and runs it on another
+// loopback port with an admin user. Both processes are stopped, and the directory removed,
 // when the test ends; they are also killed by the kernel if the test
 // binary dies first.
 //
-// When PostgreSQL or Miniflux cannot be found or built, Start skips the
-// test, except under CI (CI set to anything but "" or "false"), where
-// that is a failure: an integration test must not silently vanish.
+// In -short mode Start skips the test. Otherwise, when PostgreSQL or
+// Miniflux cannot be found or built, that is a failure: an integration
+// test must not silently vanish (see internal/testenv).
 package synctest
 
 import (
@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/akhbar/akhbar/internal/testenv"
 	"golang.org/x/crypto/bcrypt"
 	"miniflux.app/v2/client"
 )
@@ -53,6 +54,7 @@ type User struct {
 // t. It skips or fails t as the package documentation describes.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	testenv.SkipShort(t, "runs PostgreSQL and builds Miniflux")
 	pgBin, err := findPostgres()
 	if err != nil {
 		unavailable(t, err)
@@ -165,11 +167,8 @@ func (s *Server) EnableGoogleReader(t testing.TB, u User, login, password string
 	}
 }
 
-// unavailable skips t, or fails it under CI.
+// unavailable skips t in -short mode and fails it otherwise.
 func unavailable(t testing.TB, err error) {
 	t.Helper()
-	if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
-		t.Fatalf("synctest: needed under CI: %v", err)
-	}
-	t.Skipf("synctest: %v (install postgresql; set CI=true to make this a failure)", err)
+	testenv.Unavailable(t, fmt.Errorf("synctest: %w (install postgresql)", err))
 }
