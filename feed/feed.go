@@ -38,6 +38,11 @@ type Feed struct {
 	// Account is the sync account the feed comes from (see feed/remote);
 	// 0 for a feed akhbar fetches itself.
 	Account int64 `json:"account,omitempty"`
+	// PublicOnly marks a feed whose URL a remote document or a redirect
+	// supplied (a feed a page announced, a redirect to another host)
+	// rather than the user: it is never fetched from a loopback, private
+	// or link-local address, nor are its items' pages (see SECURITY.md).
+	PublicOnly bool `json:"public_only,omitempty"`
 }
 
 // Item is one entry of a feed: a headline with its metadata.

@@ -12,13 +12,13 @@ import (
 
 // feedCols are the columns scanFeed reads, in order.
 const feedCols = `id, url, CASE title WHEN '' THEN own_title ELSE title END,
-	site_url, folder, etag, last_modified, last_fetch, last_error, notice, unread, total, coalesce(account, 0), retry_after`
+	site_url, folder, etag, last_modified, last_fetch, last_error, notice, unread, total, coalesce(account, 0), retry_after, public_only`
 
 func scanFeed(row interface{ Scan(...any) error }) (feed.Feed, error) {
 	var f feed.Feed
 	var last, retry sql.NullString
 	err := row.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &f.Folder, &f.ETag,
-		&f.LastModified, &last, &f.LastError, &f.Notice, &f.Unread, &f.Total, &f.Account, &retry)
+		&f.LastModified, &last, &f.LastError, &f.Notice, &f.Unread, &f.Total, &f.Account, &retry, &f.PublicOnly)
 	if err != nil {
 		return f, err
 	}
@@ -30,9 +30,11 @@ func scanFeed(row interface{ Scan(...any) error }) (feed.Feed, error) {
 }
 
 // AddFeed subscribes to f.URL, keeping f.Title (as the user's title, which
-// fetches never overwrite), f.SiteURL and f.Folder. Adding a URL again
-// returns the existing feed, with Folder updated when f.Folder is set.
-// It fails when f.URL is empty or the database fails.
+// fetches never overwrite), f.SiteURL, f.Folder and f.PublicOnly. Adding a
+// URL again returns the existing feed, with Folder updated when f.Folder
+// is set; it stays PublicOnly only when both adds said so (a URL the user
+// typed may be private however else it was found). It fails when f.URL is
+// empty or the database fails.
 func (s *Store) AddFeed(ctx context.Context, f feed.Feed) (feed.Feed, error) {
 	if f.URL == "" {
 		return feed.Feed{}, errors.New("add feed: empty URL")
@@ -40,10 +42,11 @@ func (s *Store) AddFeed(ctx context.Context, f feed.Feed) (feed.Feed, error) {
 	var out feed.Feed
 	err := withTx(ctx, s.w, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO feeds (url, title, site_url, folder) VALUES (?, ?, ?, ?)
+			INSERT INTO feeds (url, title, site_url, folder, public_only) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO UPDATE SET
-				folder = CASE excluded.folder WHEN '' THEN folder ELSE excluded.folder END`,
-			f.URL, f.Title, f.SiteURL, f.Folder)
+				folder = CASE excluded.folder WHEN '' THEN folder ELSE excluded.folder END,
+				public_only = public_only AND excluded.public_only`,
+			f.URL, f.Title, f.SiteURL, f.Folder, f.PublicOnly)
 		if err != nil {
 			return err
 		}

@@ -219,6 +219,10 @@ ALTER TABLE feeds ADD COLUMN charset_lossy INTEGER NOT NULL DEFAULT 0;
 UPDATE feeds SET charset_lossy = 1, etag = '', last_modified = '' WHERE id IN
 	(SELECT feed_id FROM items WHERE instr(title, char(65533)) OR instr(summary, char(65533)));
 `,
+	// 11: feeds whose URL a remote document or redirect supplied (a feed
+	// announced by a page, a redirect to another host): never fetched
+	// from a private address. Older rows were all subscribed by hand.
+	`ALTER TABLE feeds ADD COLUMN public_only INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // migrationsAfter are steps done in Go after the SQL step of the same

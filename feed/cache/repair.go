@@ -116,13 +116,25 @@ func stateItem(it feed.Item, feedURL string) StateItem {
 		Summary: it.Summary, Author: it.Author, Published: it.Published, FeedTitle: it.FeedTitle}
 }
 
+// hasColumn reports whether table has the column name in db; false
+// when that cannot be read.
+func hasColumn(ctx context.Context, db *sql.DB, table, name string) bool {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, table, name).Scan(&n)
+	return err == nil && n > 0
+}
+
 // salvageFeeds reads every readable subscription: all of them by ID, and
 // the local ones (not from a sync account) as StateFeeds.
 func salvageFeeds(ctx context.Context, src *sql.DB) (map[int64]feed.Feed, []StateFeed, int) {
 	feeds := map[int64]feed.Feed{}
 	var local []StateFeed
+	publicOnly := "0" // a cache older than the column: every feed was subscribed by hand
+	if hasColumn(ctx, src, "feeds", "public_only") {
+		publicOnly = "public_only"
+	}
 	lost := eachRange(ctx, src, "feeds", func(lo, hi int64) error {
-		rows, err := src.QueryContext(ctx, `SELECT id, url, title, folder, coalesce(account, 0) FROM feeds
+		rows, err := src.QueryContext(ctx, `SELECT id, url, title, folder, coalesce(account, 0), `+publicOnly+` FROM feeds
 			WHERE id BETWEEN ? AND ?`, lo, hi)
 		if err != nil {
 			return err
@@ -130,12 +142,12 @@ func salvageFeeds(ctx context.Context, src *sql.DB) (map[int64]feed.Feed, []Stat
 		defer rows.Close()
 		for rows.Next() {
 			var f feed.Feed
-			if err := rows.Scan(&f.ID, &f.URL, &f.Title, &f.Folder, &f.Account); err != nil {
+			if err := rows.Scan(&f.ID, &f.URL, &f.Title, &f.Folder, &f.Account, &f.PublicOnly); err != nil {
 				return err
 			}
 			feeds[f.ID] = f
 			if f.Account == 0 && feed.IsWebURL(f.URL) {
-				local = append(local, StateFeed{URL: f.URL, Title: f.Title, Folder: f.Folder})
+				local = append(local, StateFeed{URL: f.URL, Title: f.Title, Folder: f.Folder, PublicOnly: f.PublicOnly})
 			}
 		}
 		return rows.Err()

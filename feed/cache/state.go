@@ -30,6 +30,9 @@ type StateFeed struct {
 	URL    string `json:"url"`
 	Title  string `json:"title,omitempty"` // the user's own name for the feed
 	Folder string `json:"folder,omitempty"`
+	// PublicOnly is feed.Feed.PublicOnly: the URL came from a remote
+	// document or a redirect, so it is never fetched from a private address.
+	PublicOnly bool `json:"public_only,omitempty"`
 }
 
 // StateItem is the state of one item. FeedURL, ID, GUID, URL and Title
@@ -69,7 +72,7 @@ func (s *Store) ExportState(ctx context.Context) (State, error) {
 }
 
 func exportFeeds(ctx context.Context, tx *sql.Tx) ([]StateFeed, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT url, title, folder FROM feeds ORDER BY folder, url`)
+	rows, err := tx.QueryContext(ctx, `SELECT url, title, folder, public_only FROM feeds ORDER BY folder, url`)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +80,7 @@ func exportFeeds(ctx context.Context, tx *sql.Tx) ([]StateFeed, error) {
 	out := []StateFeed{}
 	for rows.Next() {
 		var f StateFeed
-		if err := rows.Scan(&f.URL, &f.Title, &f.Folder); err != nil {
+		if err := rows.Scan(&f.URL, &f.Title, &f.Folder, &f.PublicOnly); err != nil {
 			return nil, err
 		}
 		out = append(out, f)
@@ -155,9 +158,10 @@ func importFeeds(ctx context.Context, tx *stmtTx, feeds []StateFeed) (map[string
 		if f.URL == "" {
 			continue
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO feeds (url, title, folder) VALUES (?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET folder = CASE excluded.folder WHEN '' THEN folder ELSE excluded.folder END`,
-			f.URL, f.Title, f.Folder)
+		_, err := tx.ExecContext(ctx, `INSERT INTO feeds (url, title, folder, public_only) VALUES (?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET folder = CASE excluded.folder WHEN '' THEN folder ELSE excluded.folder END,
+				public_only = public_only AND excluded.public_only`,
+			f.URL, f.Title, f.Folder, f.PublicOnly)
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", f.URL, err)
 		}

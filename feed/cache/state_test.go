@@ -149,3 +149,33 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestPublicOnlyStaysUntilTheUserTypesTheURL: a feed a page or redirect
+// supplied stays public-only through adds that say so too and through a
+// state export and import, and loses the mark only when the user adds
+// the URL themselves.
+func TestPublicOnlyStaysUntilTheUserTypesTheURL(t *testing.T) {
+	ctx := context.Background()
+	a, _ := newStore(t)
+	const url = "https://announced.example/rss"
+	for range 2 {
+		f, err := a.AddFeed(ctx, feed.Feed{URL: url, PublicOnly: true})
+		if err != nil || !f.PublicOnly {
+			t.Fatalf("add public-only: %+v, %v", f, err)
+		}
+	}
+	st, err := a.ExportState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newStore(t)
+	if _, err := b.ImportState(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := b.FeedByURL(ctx, url); err != nil || !f.PublicOnly {
+		t.Fatalf("after a state import: %+v, %v; want it public-only", f, err)
+	}
+	if f, err := a.AddFeed(ctx, feed.Feed{URL: url}); err != nil || f.PublicOnly {
+		t.Fatalf("typed by the user: %+v, %v; want the mark gone", f, err)
+	}
+}

@@ -61,15 +61,6 @@ func nonPublic(a netip.Addr) string {
 	return ""
 }
 
-// IsPrivateURL is IsPrivateHost for the host of rawURL: whether a feed
-// the user subscribed to at rawURL lives on a loopback or private network,
-// so that its requests (and its items' pages) may go there. A URL that
-// does not parse is not private.
-func IsPrivateURL(ctx context.Context, rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	return err == nil && IsPrivateHost(ctx, u.Hostname())
-}
-
 // IsPrivateHost reports whether host (a name or IP, with or without a
 // port) is, or resolves only to, loopback or private addresses: a name
 // with any public address is public, as at dial time (see dialer). It is

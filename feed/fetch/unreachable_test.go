@@ -44,21 +44,3 @@ func TestIsUnreachable(t *testing.T) {
 		t.Error("IsUnreachable(nil) = true")
 	}
 }
-
-func TestIsPrivateURL(t *testing.T) {
-	ctx := context.Background()
-	for url, want := range map[string]bool{
-		"http://127.0.0.1:8080/rss": true,
-		"http://[::1]/rss":          true,
-		"http://localhost/rss":      true,
-		"https://10.1.2.3/feed":     true,
-		"https://192.0.2.44/feed":   false,
-		"http://93.184.216.34:80/x": false,
-		"::not a url":               false,
-		"":                          false,
-	} {
-		if got := IsPrivateURL(ctx, url); got != want {
-			t.Errorf("IsPrivateURL(%q) = %v, want %v", url, got, want)
-		}
-	}
-}

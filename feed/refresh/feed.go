@@ -72,10 +72,11 @@ func (r run) saveError(ctx context.Context, f feed.Feed, err error, now time.Tim
 // parses it unless it is unchanged, and saves the result; it returns the
 // items that were new, and whether the feed was served from a private
 // address. A subscribed URL may be private (the user typed or imported
-// it); whether its items' pages may be is decided by the address the
-// feed's own fetch actually connected to, not by a separate lookup.
+// it) unless a remote document or redirect supplied it (f.PublicOnly);
+// whether its items' pages may be is decided by the address the feed's
+// own fetch actually connected to, not by a separate lookup.
 func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, error) {
-	resp, err := r.client.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, AllowPrivate: true})
+	resp, err := r.client.Get(ctx, fetch.Request{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, AllowPrivate: !f.PublicOnly})
 	if err != nil {
 		return nil, false, err
 	}
@@ -113,7 +114,7 @@ const articleAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 // for a page the reader opens. The article keeps url as its URL whatever
 // redirects the fetch followed, so the cache finds it under the link it
 // was asked for. allowPrivate lets the fetch reach loopback and private
-// addresses (see fetch.IsPrivateURL).
+// addresses on url's own host (see fetch.Request.AllowPrivate).
 func FetchArticle(ctx context.Context, c *fetch.Client, extract Extractor, url string, allowPrivate bool) (feed.Article, error) {
 	resp, err := c.Get(ctx, fetch.Request{URL: url, AllowPrivate: allowPrivate, Accept: articleAccept})
 	if err != nil {

@@ -347,3 +347,34 @@ func TestMixedHostFeedCannotReachPrivate(t *testing.T) {
 		t.Errorf("summary = %+v, want 1 article (ok.html)", sum)
 	}
 }
+
+// TestPublicOnlyFeedIsNotFetchedFromPrivate: a feed whose URL a page or a
+// redirect supplied (PublicOnly) is refused on loopback, though the
+// same server serves a feed the user typed.
+func TestPublicOnlyFeedIsNotFetchedFromPrivate(t *testing.T) {
+	srv := feedtest.NewServer(t)
+	srv.Handle("/typed.xml", feedtest.Route{Body: itemsRSS("https://example.org/1")})
+	srv.Handle("/announced.xml", feedtest.Route{Body: itemsRSS("https://example.org/2")})
+	store := openStore(t)
+	ctx := context.Background()
+	typed, err := store.AddFeed(ctx, feed.Feed{URL: srv.URL("/typed.xml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	announced, err := store.AddFeed(ctx, feed.Feed{URL: srv.URL("/announced.xml"), PublicOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Refresher{Store: store, Extract: pageExtractor, Options: Options{Now: fixedNow}}
+	sum, err := r.Run(ctx, []feed.Feed{typed, announced}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var addr *fetch.AddressError
+	if sum.New != 1 || len(sum.Failed) != 1 || sum.Failed[0].Feed.ID != announced.ID || !errors.As(sum.Failed[0].Err, &addr) {
+		t.Fatalf("summary %+v, want the typed feed fetched and the public-only one refused", sum)
+	}
+	if n := srv.Hits("/announced.xml"); n != 0 {
+		t.Errorf("a public-only feed was fetched from loopback %d times", n)
+	}
+}

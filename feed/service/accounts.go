@@ -54,7 +54,7 @@ func (s *Service) Sync(ctx context.Context, acc feed.Account) (feed.SyncStats, e
 func (s *Service) syncAndFetch(ctx context.Context, acc feed.Account) (feed.SyncStats, error) {
 	stats, err := s.Sync(ctx, acc)
 	if err == nil && s.opts.FullText {
-		s.fetchMissingArticles(ctx, acc.ID)
+		s.fetchMissingArticles(ctx, acc)
 	}
 	return stats, err
 }

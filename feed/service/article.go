@@ -15,15 +15,47 @@ import (
 
 // Article returns the article of the page at url, reached from an item
 // of the feed with feedID: from the cache, else fetched, extracted and
-// cached. The page may be on a private network only when the feed is
-// (fetch.IsPrivateURL); an unknown feed (a starred item of a removed
-// one) allows public addresses only.
+// cached. Whether the page may be on a private address is pagePrivate's
+// rule; an unknown feed (a starred item of a removed one) allows public
+// addresses only.
 func (s *Service) Article(ctx context.Context, url string, feedID int64) (feed.Article, error) {
 	f, err := s.feedByID(ctx, feedID)
 	if err != nil && !errors.Is(err, feed.ErrNotFound) {
 		return feed.Article{}, err
 	}
-	return s.cachedArticle(ctx, url, fetch.IsPrivateURL(ctx, f.URL))
+	private, err := s.pagePrivate(ctx, f, url)
+	if err != nil {
+		return feed.Article{}, err
+	}
+	return s.cachedArticle(ctx, url, private)
+}
+
+// pagePrivate reports whether the page at url, linked from an item of f,
+// may be fetched from a loopback, private or link-local address. Only a
+// host the user typed may be private: for a feed akhbar fetches itself,
+// the feed's own host, unless a page or redirect supplied the feed
+// (PublicOnly); for a feed of a sync account — whose feed and entry URLs
+// the server supplies — the host the user typed for the server. Even
+// then the fetch connects to a private address only when that name has
+// no public one, decided on the address actually connected to (see
+// fetch.Request.AllowPrivate), as for a refresh.
+func (s *Service) pagePrivate(ctx context.Context, f feed.Feed, url string) (bool, error) {
+	switch {
+	case f.ID == 0:
+		return false, nil
+	case f.Account == 0:
+		return !f.PublicOnly && fetch.SameHost(url, f.URL), nil
+	}
+	accounts, err := s.store.Accounts(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, acc := range accounts {
+		if acc.ID == f.Account {
+			return fetch.SameHost(url, acc.URL), nil
+		}
+	}
+	return false, nil
 }
 
 // ArticleAt returns the article of the page at url the user named
@@ -51,8 +83,12 @@ func (s *Service) ItemArticle(ctx context.Context, id string) (Reading, error) {
 	if err != nil && !errors.Is(err, feed.ErrNotFound) { // not found: a starred item of a removed feed
 		return Reading{}, err
 	}
+	private, err := s.pagePrivate(ctx, f, it.URL)
+	if err != nil {
+		return Reading{}, fmt.Errorf("read %s: %w", id, err)
+	}
 	var r Reading
-	r.Article, r.PageErr = s.cachedArticle(ctx, it.URL, fetch.IsPrivateURL(ctx, f.URL))
+	r.Article, r.PageErr = s.cachedArticle(ctx, it.URL, private)
 	if r.PageErr != nil {
 		r.Article = it.AsArticle()
 	}

@@ -94,17 +94,14 @@ const syncedArticles = 200
 
 // fetchMissingArticles fetches, extracts and caches the full text of the
 // account's newest items that have none yet: servers often send only a
-// summary. A page that fails is logged and skipped; its item keeps the
-// server's text.
-func (s *Service) fetchMissingArticles(ctx context.Context, account int64) {
-	items, err := s.store.Items(ctx, feed.ItemQuery{Account: account, Limit: syncedArticles})
+// summary. The server lists the entries, so their pages are held to the
+// public policy except on the host the user typed for the server (see
+// pagePrivate). A page that fails is logged and skipped; its item keeps
+// the server's text.
+func (s *Service) fetchMissingArticles(ctx context.Context, acc feed.Account) {
+	items, err := s.store.Items(ctx, feed.ItemQuery{Account: acc.ID, Limit: syncedArticles})
 	if err != nil {
-		s.logFailure("full text", fmt.Sprintf("account %d", account), err)
-		return
-	}
-	private, err := s.privateFeeds(ctx, account)
-	if err != nil {
-		s.logFailure("full text", fmt.Sprintf("account %d", account), err)
+		s.logFailure("full text", fmt.Sprintf("account %d", acc.ID), err)
 		return
 	}
 	sem := make(chan struct{}, max(s.opts.PerHost, 1))
@@ -124,25 +121,9 @@ func (s *Service) fetchMissingArticles(ctx context.Context, account int64) {
 		}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			if _, err := s.fetchArticle(ctx, it.URL, private[it.FeedID]); err != nil {
+			if _, err := s.fetchArticle(ctx, it.URL, fetch.SameHost(it.URL, acc.URL)); err != nil {
 				s.logFailure("full text", it.URL, err)
 			}
 		})
 	}
-}
-
-// privateFeeds tells, for each feed of the account, whether it was
-// subscribed on a private network (its pages may be fetched there too).
-func (s *Service) privateFeeds(ctx context.Context, account int64) (map[int64]bool, error) {
-	feeds, err := s.store.Feeds(ctx)
-	if err != nil {
-		return nil, err
-	}
-	private := map[int64]bool{}
-	for _, f := range feeds {
-		if f.Account == account {
-			private[f.ID] = fetch.IsPrivateURL(ctx, f.URL)
-		}
-	}
-	return private, nil
 }

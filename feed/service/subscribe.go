@@ -15,22 +15,32 @@ import (
 // refreshes the new feed through the usual pipeline, so its items and
 // their full text are cached at once. It returns the feed as stored and
 // how many items it brought.
+//
+// Only what the user typed may be on a private address: the feed may be
+// fetched from one, then and later, only when it is on rawURL's own host
+// and so was every page on the way to it. A feed URL that a page or a
+// redirect to another host supplied is held to the public policy now
+// and is stored PublicOnly, so no later refresh (or DNS answer) lets it
+// reach a private address.
 func (s *Service) Subscribe(ctx context.Context, rawURL, folder string) (feed.Feed, int, error) {
 	if !feed.IsWebURL(rawURL) {
 		return feed.Feed{}, 0, fmt.Errorf("add %s: not an http or https URL", rawURL)
 	}
-	resp, body, err := s.fetchFeed(ctx, rawURL)
+	resp, body, err := s.fetchFeed(ctx, rawURL, true)
+	private := fetch.SameHost(resp.URL, rawURL)
 	if errors.Is(err, feed.ErrHTMLPage) {
 		found := feed.Discover(body, resp.URL)
 		if len(found) == 0 {
 			return feed.Feed{}, 0, fmt.Errorf("add %s: a web page that announces no feed (no <link rel=\"alternate\">)", rawURL)
 		}
-		resp, _, err = s.fetchFeed(ctx, found[0])
+		private = private && fetch.SameHost(found[0], rawURL)
+		resp, _, err = s.fetchFeed(ctx, found[0], private)
+		private = private && fetch.SameHost(resp.URL, rawURL)
 	}
 	if err != nil {
-		return feed.Feed{}, 0, fmt.Errorf("add %s: %w", rawURL, err)
+		return feed.Feed{}, 0, subscribeError(rawURL, err)
 	}
-	f, err := s.store.AddFeed(ctx, feed.Feed{URL: resp.URL, Folder: folder})
+	f, err := s.store.AddFeed(ctx, feed.Feed{URL: resp.URL, Folder: folder, PublicOnly: !private})
 	if err != nil {
 		return f, 0, err
 	}
@@ -50,11 +60,23 @@ func (s *Service) Subscribe(ctx context.Context, rawURL, folder string) (feed.Fe
 	return f, added, nil
 }
 
-// fetchFeed gets and parses one feed URL the user gave (any address: the
-// user named it). On a parse error it still returns the decoded body, so
-// a web page can be searched for the feed it announces.
-func (s *Service) fetchFeed(ctx context.Context, url string) (fetch.Response, []byte, error) {
-	resp, err := s.client.Get(ctx, fetch.Request{URL: url, AllowPrivate: true})
+// subscribeError names the URL the user gave in err, and says plainly
+// when the address policy refused where a page or redirect led.
+func subscribeError(rawURL string, err error) error {
+	var addr *fetch.AddressError
+	if errors.As(err, &addr) {
+		return fmt.Errorf("add %s: refused: it leads to %s, a %s address, which only a URL you type yourself may name (%w)",
+			rawURL, addr.Addr, addr.Reason, err)
+	}
+	return fmt.Errorf("add %s: %w", rawURL, err)
+}
+
+// fetchFeed gets and parses one feed URL; allowPrivate lets it reach a
+// private address on url's own host (see fetch.Request). On a parse
+// error it still returns the decoded body, so a web page can be searched
+// for the feed it announces.
+func (s *Service) fetchFeed(ctx context.Context, url string, allowPrivate bool) (fetch.Response, []byte, error) {
+	resp, err := s.client.Get(ctx, fetch.Request{URL: url, AllowPrivate: allowPrivate})
 	if err != nil {
 		return resp, nil, err
 	}
