@@ -2,12 +2,12 @@ package cache
 
 import (
 	"cmp"
-	"slices"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/akhbar/akhbar/feed"

@@ -134,7 +134,7 @@ type stored struct {
 	n                         int64
 	feedID                    sql.NullInt64
 	title, summary, cats, url string
-	fetched              sql.NullString
+	fetched                   sql.NullString
 	// byLink: found by link and title, not by ID (see findItem).
 	byLink bool
 }

@@ -12,7 +12,7 @@ import (
 type stmtTx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
-	index []indexRow // search rows to write before commit (flush)
+	index []indexRow  // search rows to write before commit (flush)
 	scope *fetchScope // while SaveFetch saves one feed's items
 }
 
