@@ -24,21 +24,14 @@ import (
 // that decodes the feed better than the last one first re-decodes its
 // stored items (see saveCharset). It
 // returns the new items and fails with feed.ErrNotFound when there is no
-// such feed.
+// such feed. Calls made at once from several goroutines are saved
+// together, in one transaction (batcher); each returns once its feed is
+// committed.
 func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
 	if r.At.IsZero() {
 		r.At = s.now()
 	}
-	var added []feed.Item
-	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
-		var err error
-		added, err = saveFetchTx(ctx, tx, feedID, r)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("save fetch of feed %d: %w", feedID, err)
-	}
-	return added, nil
+	return s.batch.save(s, &saveCall{ctx: ctx, feedID: feedID, r: r})
 }
 
 func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResult) ([]feed.Item, error) {

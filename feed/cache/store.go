@@ -68,6 +68,7 @@ import (
 // concurrent use.
 type Store struct {
 	w      *writer // one connection: every write
+	batch  *batcher
 	r      *sql.DB // read-only connections
 	now    func() time.Time
 	stop   map[string]bool // stop words of Related; never written after Open
@@ -150,7 +151,7 @@ func open(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readConns)
 	r.SetMaxIdleConns(readConns)
-	return &Store{w: &writer{DB: w}, r: r, now: time.Now, stop: stopWords(), window: searchWindow}, nil
+	return &Store{w: &writer{DB: w}, batch: &batcher{}, r: r, now: time.Now, stop: stopWords(), window: searchWindow}, nil
 }
 
 // dsn is the modernc.org/sqlite data source name for the cache at path.
