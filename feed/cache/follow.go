@@ -130,12 +130,12 @@ func (s *Store) FollowQuery(ctx context.Context, itemID string) (string, error) 
 		if err != nil {
 			return err
 		}
-		picked, err := storyTerms(ctx, tx, keyTerms(src.title, s.stop), nil)
+		picked, err := storyTerms(ctx, tx, keyTerms(src.title, s.stop()), nil)
 		if err != nil {
 			return err
 		}
 		if len(picked) < followTerms {
-			if picked, err = storyTerms(ctx, tx, keyTerms(src.summary, s.stop), picked); err != nil {
+			if picked, err = storyTerms(ctx, tx, keyTerms(src.summary, s.stop()), picked); err != nil {
 				return err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,32 +22,45 @@ const killChildEnv = "AKHBAR_CACHE_KILL_CHILD"
 // killBatch is how many new items each fetch of the killed writer saves.
 const killBatch = 40
 
-// refreshForever saves fetches of killBatch new items to five feeds in
-// turn, and prints "writing" once the first one is saved.
+// killWriters is how many goroutines of the killed writer save at once,
+// so that its fetches are saved in batches of several feeds (batcher).
+const killWriters = 4
+
+// refreshForever saves fetches of killBatch new items to five feeds, from
+// killWriters goroutines at once, and prints "writing" once the first
+// one is saved.
 func refreshForever(path string) error {
 	s, err := Open(path)
 	if err != nil {
 		return err
 	}
 	ctx := context.Background()
-	for i := 0; ; i++ {
-		url := fmt.Sprintf("https://killed%d.example/rss", i%5)
-		f, err := s.AddFeed(ctx, feed.Feed{URL: url})
-		if err != nil {
+	feeds := make([]feed.Feed, 5)
+	for i := range feeds {
+		if feeds[i], err = s.AddFeed(ctx, feed.Feed{URL: fmt.Sprintf("https://killed%d.example/rss", i)}); err != nil {
 			return err
-		}
-		items := sampleItems(killBatch, fmt.Sprintf("%d-%d", os.Getpid(), i))
-		for j := range items {
-			items[j].URL = fmt.Sprintf("%s/%d/%d/%d", url, os.Getpid(), i, j)
-			items[j].Summary = "نص الخبر الكامل مع بعض الكلمات للفهرس"
-		}
-		if _, err := s.SaveFetch(ctx, f.ID, feed.FetchResult{Items: items}); err != nil {
-			return err
-		}
-		if i == 0 {
-			fmt.Println("writing")
 		}
 	}
+	errs := make(chan error, killWriters)
+	var once sync.Once
+	for g := range killWriters {
+		go func() {
+			for i := 0; ; i++ {
+				f := feeds[(i+g)%len(feeds)]
+				items := sampleItems(killBatch, fmt.Sprintf("%d-%d-%d", os.Getpid(), g, i))
+				for j := range items {
+					items[j].URL = fmt.Sprintf("%s/%d/%d/%d/%d", f.URL, os.Getpid(), g, i, j)
+					items[j].Summary = "نص الخبر الكامل مع بعض الكلمات للفهرس"
+				}
+				if _, err := s.SaveFetch(ctx, f.ID, feed.FetchResult{Items: items}); err != nil {
+					errs <- err
+					return
+				}
+				once.Do(func() { fmt.Println("writing") })
+			}
+		}()
+	}
+	return <-errs
 }
 
 // TestKillDuringRefresh kills a process refreshing the cache at random
@@ -149,5 +163,17 @@ func checkAfterKill(t *testing.T, path string, round int, kept []feed.Item) {
 		if n != f.Total || (f.URL != "https://state.example/rss" && n%killBatch != 0) {
 			t.Fatalf("round %d: feed %s has %d items (count %d): a fetch was saved in part", round, f.URL, n, f.Total)
 		}
+	}
+	// The search rows are written at the end of each transaction: every
+	// saved item has its row, and no row outlives its item.
+	var indexed, items int
+	if err := s.r.QueryRow(`SELECT count(*) FROM items_fts WHERE items_fts MATCH 'الكامل'`).Scan(&indexed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.r.QueryRow(`SELECT count(*) FROM items WHERE summary LIKE '%الكامل%'`).Scan(&items); err != nil {
+		t.Fatal(err)
+	}
+	if indexed != items || items == 0 {
+		t.Fatalf("round %d: %d items hold the word, %d search rows match it", round, items, indexed)
 	}
 }

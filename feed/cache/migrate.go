@@ -245,6 +245,9 @@ func reindex(ctx context.Context, tx *sql.Tx) (err error) {
 			return fmt.Errorf("reindex: %w", err)
 		}
 	}
+	if err := st.flush(ctx); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
 	return rematchFollows(ctx, tx)
 }
 

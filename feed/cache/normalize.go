@@ -30,6 +30,9 @@ func Normalize(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
+	if out, ok := normalizeSimple(s); ok {
+		return out
+	}
 	d := norm.NFKD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -40,6 +43,59 @@ func Normalize(s string) string {
 		b.WriteRune(unicode.ToLower(foldLetter(r)))
 	}
 	return norm.NFC.String(b.String())
+}
+
+// normalizeSimple is Normalize for text made only of runes that NFKD
+// leaves alone or that it maps itself (simpleRune): most Arabic, Persian,
+// Hebrew and English text. It skips both normalisation passes and their
+// copies; ok is false, and the full path is taken, at any other rune.
+func normalizeSimple(s string) (out string, ok bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if dropped(r) {
+			continue
+		}
+		f, simple := simpleRune(r)
+		if !simple {
+			return "", false
+		}
+		b.WriteRune(f)
+	}
+	return b.String(), true
+}
+
+// simpleRune returns what Normalize makes of r when r stands alone,
+// with ok when r's NFKD is r itself (or r is one of the hamza and madda
+// letters, whose marks Normalize drops), r is not a combining mark, and
+// no NFC composition involves it: then Normalize of a text of such runes
+// is this mapping applied rune by rune (TestNormalizeSimple checks it
+// against the full path).
+func simpleRune(r rune) (rune, bool) {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A', true
+		}
+		return r, true
+	case r == 'آ', r == 'أ', r == 'إ':
+		return 'ا', true
+	case r == 'ؤ':
+		return 'و', true
+	case r == 'ئ':
+		return 'ي', true
+	case r == 0x0675, r == 0x0676, r == 0x0677, r == 0x0678, r == 0x06C0, r == 0x06C2, r == 0x06D3:
+		return r, false // compatibility or canonical decompositions
+	case r >= 0x0600 && r <= 0x06FF, r >= 0x05D0 && r <= 0x05F4:
+		if unicode.Is(unicode.Mn, r) {
+			return r, false // a mark Normalize keeps: its order is NFC's
+		}
+		return foldLetter(r), true
+	case r == 0x200C, r == 0x200D, r == 0x2013, r == 0x2014, r == 0x2018, r == 0x2019,
+		r == 0x201C, r == 0x201D, r == 0x00AB, r == 0x00BB:
+		return r, true // ZWNJ, ZWJ, dashes, quotes
+	}
+	return r, false
 }
 
 func isASCII(s string) bool {

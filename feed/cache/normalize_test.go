@@ -1,6 +1,13 @@
 package cache
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -93,4 +100,54 @@ func TestSnippet(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNormalizeSimple checks the fast path of Normalize against the full
+// one (NFKD, drop, fold, NFC, lower): on every rune it takes alone, and
+// on random texts of those runes mixed with the marks Normalize drops.
+func TestNormalizeSimple(t *testing.T) {
+	var simple []rune
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if _, ok := simpleRune(r); !ok || dropped(r) {
+			continue
+		}
+		simple = append(simple, r)
+		s := string(r)
+		if got, want := Normalize(s), normalizeFull(s); got != want {
+			t.Errorf("Normalize(%U) = %q, the full path gives %q", r, got, want)
+		}
+	}
+	if len(simple) < 300 {
+		t.Fatalf("only %d runes take the fast path", len(simple))
+	}
+	marks := []rune{0x064B, 0x0651, 0x0653, 0x0654, 0x0655, 0x0670, 0x0640, 0x05B0, 0x05BC, 0x05C1, 0x0301}
+	rng := rand.New(rand.NewPCG(15, 15))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			if rng.IntN(3) == 0 {
+				b.WriteRune(marks[rng.IntN(len(marks))])
+			} else {
+				b.WriteRune(simple[rng.IntN(len(simple))])
+			}
+		}
+		s := b.String()
+		if _, ok := normalizeSimple(s); !ok {
+			t.Fatalf("%q left the fast path", s)
+		}
+		if got, want := Normalize(s), normalizeFull(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, the full path gives %q", s, got, want)
+		}
+	}
+}
+
+// normalizeFull is Normalize's general path, written out again.
+func normalizeFull(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if !dropped(r) {
+			b.WriteRune(unicode.ToLower(foldLetter(r)))
+		}
+	}
+	return norm.NFC.String(b.String())
 }

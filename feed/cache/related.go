@@ -105,7 +105,7 @@ func cutWords(s string, n int) string {
 
 // moreLikeThis returns the item numbers most like src, best first.
 func (s *Store) moreLikeThis(ctx context.Context, tx *sql.Tx, src source, limit int) ([]int64, error) {
-	terms, err := rareTerms(ctx, tx, keyTerms(src.title+"\n"+src.summary, s.stop))
+	terms, err := rareTerms(ctx, tx, keyTerms(src.title+"\n"+src.summary, s.stop()))
 	if err != nil {
 		return nil, err
 	}

@@ -24,21 +24,14 @@ import (
 // that decodes the feed better than the last one first re-decodes its
 // stored items (see saveCharset). It
 // returns the new items and fails with feed.ErrNotFound when there is no
-// such feed.
+// such feed. Calls made at once from several goroutines are saved
+// together, in one transaction (batcher); each returns once its feed is
+// committed.
 func (s *Store) SaveFetch(ctx context.Context, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
 	if r.At.IsZero() {
 		r.At = s.now()
 	}
-	var added []feed.Item
-	err := withStmtTx(ctx, s.w, func(tx *stmtTx) error {
-		var err error
-		added, err = saveFetchTx(ctx, tx, feedID, r)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("save fetch of feed %d: %w", feedID, err)
-	}
-	return added, nil
+	return s.batch.save(s, &saveCall{ctx: ctx, feedID: feedID, r: r})
 }
 
 func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResult) ([]feed.Item, error) {
@@ -66,6 +59,12 @@ func saveFetchTx(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResu
 	if err != nil {
 		return nil, fmt.Errorf("charset: %w", err)
 	}
+	scope, err := newFetchScope(ctx, tx, feedID)
+	if err != nil {
+		return nil, err
+	}
+	tx.scope = scope
+	defer func() { tx.scope = nil }()
 	var added []feed.Item
 	unstable := false
 	for _, it := range r.Items {
@@ -125,10 +124,10 @@ func saveNotice(ctx context.Context, tx *stmtTx, feedID int64, r feed.FetchResul
 
 // stored is what saveItem needs to know of an item already in the cache.
 type stored struct {
-	n                    int64
-	feedID               sql.NullInt64
-	title, summary, cats string
-	fetched              sql.NullString
+	n                         int64
+	feedID                    sql.NullInt64
+	title, summary, cats, url string
+	fetched                   sql.NullString
 	// byLink: found by link and title, not by ID (see findItem).
 	byLink bool
 }
@@ -142,9 +141,9 @@ const maxLinkCandidates = 64
 // a feed that changes GUIDs, or cache-busting tokens in its links, on
 // every fetch. stored.byLink tells a match of the last two kinds.
 func findItem(ctx context.Context, tx *stmtTx, it feed.Item) (s stored, found bool, err error) {
-	const cols = `SELECT n, feed_id, title, summary, categories, fetched FROM items `
+	const cols = `SELECT n, feed_id, title, summary, categories, fetched, url FROM items `
 	scan := func(row interface{ Scan(...any) error }) (bool, error) {
-		err := row.Scan(&s.n, &s.feedID, &s.title, &s.summary, &s.cats, &s.fetched)
+		err := row.Scan(&s.n, &s.feedID, &s.title, &s.summary, &s.cats, &s.fetched, &s.url)
 		if errors.Is(err, sql.ErrNoRows) {
 			return false, nil
 		}
@@ -155,14 +154,21 @@ func findItem(ctx context.Context, tx *stmtTx, it feed.Item) (s stored, found bo
 		return s, found, err
 	}
 	s.byLink = true
+	if sc := tx.scope; sc != nil && sc.feedID == it.FeedID {
+		n, ok, err := sc.byLink(ctx, tx, it)
+		if !ok || err != nil {
+			return s, false, err
+		}
+		found, err = scan(tx.QueryRowContext(ctx, cols+`WHERE n = ?`, n))
+		return s, found, err
+	}
 	found, err = scan(tx.QueryRowContext(ctx, cols+`WHERE url = ? AND feed_id = ? AND title = ? LIMIT 1`,
 		it.URL, it.FeedID, it.Title))
 	if found || err != nil {
 		return s, found, err
 	}
 	base := feed.LinkBase(it.URL)
-	rows, err := tx.QueryContext(ctx, `SELECT n, feed_id, title, summary, categories, fetched, url
-		FROM items WHERE url >= ? AND url < ? AND feed_id = ? AND title = ? LIMIT ?`,
+	rows, err := tx.QueryContext(ctx, cols+`WHERE url >= ? AND url < ? AND feed_id = ? AND title = ? LIMIT ?`,
 		base, base+"\x7f", it.FeedID, it.Title, maxLinkCandidates)
 	if err != nil {
 		return s, false, err
@@ -170,11 +176,10 @@ func findItem(ctx context.Context, tx *stmtTx, it feed.Item) (s stored, found bo
 	defer rows.Close()
 	key := feed.LinkKey(it.URL)
 	for rows.Next() {
-		var url string
-		if err := rows.Scan(&s.n, &s.feedID, &s.title, &s.summary, &s.cats, &s.fetched, &url); err != nil {
+		if _, err := scan(rows); err != nil {
 			return s, false, err
 		}
-		if feed.LinkKey(url) == key {
+		if feed.LinkKey(s.url) == key {
 			return s, true, nil
 		}
 	}
@@ -208,6 +213,7 @@ func updateItem(ctx context.Context, tx *stmtTx, old stored, it feed.Item, cats 
 	if err != nil {
 		return err
 	}
+	tx.scope.moved(old.n, old.url, old.title, it.FeedID, it.URL, it.Title)
 	_, err = tx.ExecContext(ctx, `UPDATE items SET guid = ?, url = ?, title = ?, summary = ?,
 		author = ?, published = ?, updated = ?, categories = ?, image = ?, lang = ?, sort_time = ?,
 		seen = ? WHERE n = ?`, it.GUID, it.URL, it.Title, it.Summary, it.Author, encTime(it.Published),
@@ -228,9 +234,7 @@ func updateItem(ctx context.Context, tx *stmtTx, old stored, it feed.Item, cats 
 		}
 	}
 	if old.title != it.Title || old.summary != it.Summary {
-		if err := indexItem(ctx, tx, old.n, true); err != nil {
-			return err
-		}
+		tx.queueIndex(indexRow{n: old.n, replace: true, known: true, title: it.Title, summary: it.Summary, url: it.URL})
 	}
 	return nil
 }
@@ -258,10 +262,12 @@ func insertItem(ctx context.Context, tx *stmtTx, it feed.Item, cats string, at t
 	if err != nil {
 		return err
 	}
+	tx.scope.moved(n, "", "", it.FeedID, it.URL, it.Title)
 	if err := saveCategories(ctx, tx, n, it.FeedID, it.Categories, false); err != nil {
 		return err
 	}
-	return indexItem(ctx, tx, n, false)
+	tx.queueIndex(indexRow{n: n, known: true, title: it.Title, summary: it.Summary, url: it.URL})
+	return nil
 }
 
 // saveCategories records the normalised categories of item n of a feed,

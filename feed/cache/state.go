@@ -230,6 +230,9 @@ func addStarred(ctx context.Context, tx *stmtTx, si StateItem, feedID int64, now
 // applyPending merges into it the state imported for it before it was
 // fetched, and forgets that state.
 func applyPending(ctx context.Context, tx *stmtTx, it *feed.Item) error {
+	if tx.scope != nil && !tx.scope.pending {
+		return nil
+	}
 	var read, starred bool
 	var pos float64
 	err := tx.QueryRowContext(ctx, `SELECT read, starred, position FROM pending_state WHERE id = ?`, it.ID).

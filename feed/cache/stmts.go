@@ -12,6 +12,22 @@ import (
 type stmtTx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	index []indexRow  // search rows to write before commit (flush)
+	scope *fetchScope // while SaveFetch saves one feed's items
+}
+
+// queueIndex queues a search row for flush.
+func (t *stmtTx) queueIndex(r indexRow) { t.index = append(t.index, r) }
+
+// flush writes what was queued for the end of the transaction: the
+// search rows (flushIndex).
+func (t *stmtTx) flush(ctx context.Context) error {
+	rows := t.index
+	t.index = nil
+	if len(rows) == 0 {
+		return nil
+	}
+	return flushIndex(ctx, t, rows)
 }
 
 func newStmtTx(tx *sql.Tx) *stmtTx {
@@ -68,11 +84,15 @@ func (t *stmtTx) Close() error {
 	return errors.Join(errs...)
 }
 
-// withStmtTx is withTx with statement reuse.
+// withStmtTx is withTx with statement reuse, writing the queued search
+// rows before it commits.
 func withStmtTx(ctx context.Context, db txDB, fn func(*stmtTx) error) error {
 	return withTx(ctx, db, func(tx *sql.Tx) (err error) {
 		st := newStmtTx(tx)
 		defer func() { err = errors.Join(err, st.Close()) }()
-		return fn(st)
+		if err := fn(st); err != nil {
+			return err
+		}
+		return st.flush(ctx)
 	})
 }

@@ -57,6 +57,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -68,10 +69,11 @@ import (
 // concurrent use.
 type Store struct {
 	w      *writer // one connection: every write
+	batch  *batcher
 	r      *sql.DB // read-only connections
 	now    func() time.Time
-	stop   map[string]bool // stop words of Related; never written after Open
-	window int             // searchWindow; smaller in tests
+	stop   func() map[string]bool // stop words of Related, built at first use
+	window int                    // searchWindow; smaller in tests
 	// recovered is where Open moved a damaged cache file ("" if none),
 	// and salvaged what it saved from it.
 	recovered string
@@ -150,7 +152,7 @@ func open(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readConns)
 	r.SetMaxIdleConns(readConns)
-	return &Store{w: &writer{DB: w}, r: r, now: time.Now, stop: stopWords(), window: searchWindow}, nil
+	return &Store{w: &writer{DB: w}, batch: &batcher{}, r: r, now: time.Now, stop: sync.OnceValue(stopWords), window: searchWindow}, nil
 }
 
 // dsn is the modernc.org/sqlite data source name for the cache at path.
@@ -160,6 +162,9 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	// Statement journals and sorts in memory: on disk they were written
+	// a few bytes at a time, once per item saved.
+	q.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
