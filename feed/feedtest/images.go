@@ -84,11 +84,11 @@ func WebP(w, h int, c color.NRGBA) []byte {
 	var bw bitWriter
 	bw.bits(uint32(w-1), 14)
 	bw.bits(uint32(h-1), 14)
-	bw.bits(0, 1) // alpha hint
-	bw.bits(0, 3) // version
-	bw.bits(0, 1) // no transform
-	bw.bits(0, 1) // no colour cache
-	bw.bits(0, 1) // no meta prefix codes
+	bw.bits(0, 1)                                      // alpha hint
+	bw.bits(0, 3)                                      // version
+	bw.bits(0, 1)                                      // no transform
+	bw.bits(0, 1)                                      // no colour cache
+	bw.bits(0, 1)                                      // no meta prefix codes
 	for _, v := range []uint8{c.G, c.R, c.B, c.A, 0} { // green, red, blue, alpha, distance
 		bw.bits(1, 1) // simple code
 		bw.bits(0, 1) // one symbol
