@@ -11,9 +11,9 @@ import (
 // Page is a laid-out article with the positions the TUI needs to follow
 // links and related stories.
 type Page struct {
-	Lines   []string // every line at most Options.Width cells
-	Links   []int    // Links[i]: index in Lines of the entry of a.Links[i] in the links list
-	Related []int    // Related[i]: index in Lines of the entry of a.Related[i]
+	Lines   []string  // every line at most Options.Width cells
+	Links   []int     // Links[i]: index in Lines of the entry of a.Links[i] in the links list
+	Related []int     // Related[i]: index in Lines of the entry of a.Related[i]
 	Images  []ImageAt // where the images stand, in order
 }
 

@@ -21,9 +21,9 @@ type Picture struct {
 // ImageAt is where an image stands on a Page, in cells: rows
 // [Line, Line+Rows) and columns [Col, Col+Cols) of the text column.
 type ImageAt struct {
-	URL             string
-	Line, Rows      int
-	Col, Cols       int
+	URL           string
+	Line, Rows    int
+	Col, Cols     int
 	Width, Height int  // the picture's pixels
 	Placeholder   bool // a line of text stands for it
 }

@@ -96,7 +96,7 @@ func TestBlocksColours(t *testing.T) {
 // paragraphs, in dir.
 func pictureArticle(dir feed.Dir, text, caption string) (feed.Article, map[string]Picture) {
 	a := feed.Article{Title: text, Dir: dir, Image: "https://x.example/lead.png",
-		Blocks: []feed.Block{{Kind: feed.Paragraph, Text: text}, {Kind: feed.Caption, Text: caption}, {Kind: feed.Paragraph, Text: text}},
+		Blocks:  []feed.Block{{Kind: feed.Paragraph, Text: text}, {Kind: feed.Caption, Text: caption}, {Kind: feed.Paragraph, Text: text}},
 		Figures: []feed.Figure{{URL: "https://x.example/fig.png", Alt: "alt", At: 1}, {URL: "https://x.example/gone.png", Alt: "a lost \x1b]52;c;aGk=\x07picture", At: 3}},
 	}
 	pics := map[string]Picture{
