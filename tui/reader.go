@@ -35,9 +35,9 @@ type reader struct {
 	// (picturesMsg); nil until then.
 	pictures map[string]render.Picture
 	page     render.Page
-	made    layoutKey
-	top     int
-	height  int
+	made     layoutKey
+	top      int
+	height   int
 }
 
 // articleMsg carries an article loaded from the cache or the network for

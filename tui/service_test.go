@@ -12,7 +12,7 @@ import (
 // the network cannot be made to produce on demand. A nil function does
 // nothing and succeeds; an article it does not have is not found.
 type funcService struct {
-	refresh func(ctx context.Context, feeds []feed.Feed, progress func(refresh.Progress)) error
+	refresh  func(ctx context.Context, feeds []feed.Feed, progress func(refresh.Progress)) error
 	article  func(ctx context.Context, url string, feedID int64) (feed.Article, error)
 	pictures func(ctx context.Context, url string) ([]feed.Picture, error)
 }
