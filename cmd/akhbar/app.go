@@ -103,13 +103,14 @@ func (a *app) service() (*service.Service, error) {
 // newService builds the service over a cache from the configuration.
 func (a *app) newService(st *cache.Store) *service.Service {
 	return service.New(st, a.httpClient(), service.Options{
-		Concurrency: a.cfg.Refresh.Concurrency,
-		PerHost:     a.cfg.Refresh.PerHost,
-		FullText:    a.cfg.Refresh.FullText,
-		Images:      a.cfg.Display.Images != "off",
-		Settings:    a.settings,
-		Failed:      a.logFailure,
-		Now:         a.now,
+		Concurrency:  a.cfg.Refresh.Concurrency,
+		PerHost:      a.cfg.Refresh.PerHost,
+		FullText:     a.cfg.Refresh.FullText,
+		Images:       a.cfg.Display.Images != "off",
+		Settings:     a.settings,
+		InsecureHTTP: a.insecureHTTP(),
+		Failed:       a.logFailure,
+		Now:          a.now,
 	})
 }
 
