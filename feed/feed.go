@@ -148,8 +148,55 @@ type Article struct {
 	Lang      string    `json:"lang"`
 	Dir       Dir       `json:"dir"`
 	Blocks    []Block   `json:"blocks"`
+	Figures   []Figure  `json:"figures,omitempty"`
 	Links     []Link    `json:"links"`
 	Related   []Link    `json:"related"`
+	// Pictures are the article's images as fetched with its page (the
+	// lead image first, then Figures in order), for the cache to keep
+	// with it. Set only by a fetch; not part of `read --json`.
+	Pictures []Picture `json:"-"`
+}
+
+// Figure is a picture that stands in an article's text. Its caption, if
+// any, is the Caption block at or after At.
+type Figure struct {
+	URL string `json:"url"`
+	Alt string `json:"alt,omitempty"`
+	At  int    `json:"at"` // the index of the block it stands before (len(Blocks): after the last)
+}
+
+// Picture is one image of an article as the cache keeps it: Data holds
+// Format ("png" or "jpeg") re-encoded from decoded pixels, never bytes
+// as a server sent them; Err says why there is no Data.
+type Picture struct {
+	URL    string
+	Width  int
+	Height int
+	Format string
+	Data   []byte
+	Err    string
+}
+
+// ImageURLs lists the article's images in the order of Pictures: the
+// lead image, then each figure not already listed.
+func (a Article) ImageURLs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, u := range append([]string{a.Image}, figureURLs(a.Figures)...) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func figureURLs(fs []Figure) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.URL
+	}
+	return out
 }
 
 // Text returns the article's body as plain text, blocks separated by

@@ -11,9 +11,10 @@ import (
 // Page is a laid-out article with the positions the TUI needs to follow
 // links and related stories.
 type Page struct {
-	Lines   []string // every line at most Options.Width cells
-	Links   []int    // Links[i]: index in Lines of the entry of a.Links[i] in the links list
-	Related []int    // Related[i]: index in Lines of the entry of a.Related[i]
+	Lines   []string  // every line at most Options.Width cells
+	Links   []int     // Links[i]: index in Lines of the entry of a.Links[i] in the links list
+	Related []int     // Related[i]: index in Lines of the entry of a.Related[i]
+	Images  []ImageAt // where the images stand, in order
 }
 
 // Article lays out a whole article: title, byline · date · site, then
@@ -39,7 +40,28 @@ func ArticlePage(a feed.Article, o Options) Page {
 		p.Lines = append(p.Lines, lines...)
 	}
 	add(header(a, adir, s))
-	for _, b := range a.Blocks {
+	addImage := func(url, alt string) {
+		if o.Pictures == nil || url == "" {
+			return
+		}
+		lines, at, ok := figure(url, alt, adir, s, o)
+		if !ok {
+			return
+		}
+		at.Line = len(p.Lines)
+		if at.Line > 0 {
+			at.Line++ // the blank line add puts first
+		}
+		add(lines)
+		p.Images = append(p.Images, at)
+	}
+	addImage(a.Image, "")
+	figs := a.Figures
+	for i, b := range a.Blocks {
+		for len(figs) > 0 && figs[0].At <= i {
+			addImage(figs[0].URL, figs[0].Alt)
+			figs = figs[1:]
+		}
 		if b.Kind == feed.Code {
 			if lines, ok := s.highlight(b); ok {
 				add(lines)
@@ -47,6 +69,9 @@ func ArticlePage(a feed.Article, o Options) Page {
 			}
 		}
 		add(layoutBlock(blockOf(b, a, s), s))
+	}
+	for _, f := range figs {
+		addImage(f.URL, f.Alt)
 	}
 	addList := func(section string, links []feed.Link, offset int) []int {
 		if len(links) == 0 {

@@ -64,6 +64,11 @@ type Options struct {
 	Shape bool        // shape Arabic letters (only in Visual mode)
 	Color bool        // emit SGR styles and OSC 8 hyperlinks; false = plain text, no escape bytes at all
 	Theme theme.Theme // styles used when Color is set
+	// Pictures are the article's images by URL; nil lays out none (images
+	// off). An image drawn needs Color; without it, a placeholder stands.
+	Pictures   map[string]Picture
+	ImageRows  int     // most rows one image takes; 0: 12
+	CellAspect float64 // a cell's height over its width; 0: 2
 }
 
 // width returns o.Width, at least 1.

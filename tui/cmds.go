@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/picture"
 	"github.com/akhbar/akhbar/render"
 )
 
@@ -69,6 +70,33 @@ func articleOf(ctx context.Context, d Deps, it feed.Item) articleMsg {
 		return articleMsg{url: it.URL, article: it.AsArticle(), err: err}
 	}
 	return articleMsg{url: it.URL, article: a}
+}
+
+// loadPictures reads the images cached with a and decodes them (the
+// reader never fetches them: they come with the full text). An image
+// that does not decode stands as a placeholder with its reason.
+func loadPictures(l *lifetime, d Deps, a feed.Article) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		out := map[string]render.Picture{}
+		if d.Service == nil || a.URL == "" {
+			return picturesMsg{url: a.URL, pictures: out}
+		}
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+		defer cancel()
+		pics, err := d.Service.Pictures(ctx, a.URL)
+		for _, p := range pics {
+			img, lerr := picture.Load(p)
+			if lerr != nil {
+				out[p.URL] = render.Picture{Err: p.Err}
+				if p.Err == "" {
+					out[p.URL] = render.Picture{Err: lerr.Error()}
+				}
+				continue
+			}
+			out[p.URL] = render.Picture{Image: img}
+		}
+		return picturesMsg{url: a.URL, pictures: out, err: err}
+	})
 }
 
 func layoutArticle(a feed.Article, url string, k layoutKey, o render.Options) tea.Cmd {

@@ -49,6 +49,8 @@ type Service interface {
 	// Article returns the article of the page at url, reached from an
 	// item of the feed with feedID: cached, else fetched and cached.
 	Article(ctx context.Context, url string, feedID int64) (feed.Article, error)
+	// Pictures returns the images cached with the article at url.
+	Pictures(ctx context.Context, url string) ([]feed.Picture, error)
 }
 
 // Deps are the TUI's connections to the rest of akhbar.
@@ -66,6 +68,9 @@ type Deps struct {
 // Options are the user's display choices.
 type Options struct {
 	Bidi render.BidiMode
+	// Images shows the pictures of articles (as half blocks); `i`
+	// toggles it.
+	Images bool
 	// ProbeBidi asks the terminal whether it does bidi itself (the user
 	// left the mode on "auto"); see probe.go.
 	ProbeBidi bool

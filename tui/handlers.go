@@ -49,6 +49,9 @@ func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	}
 	m.reader.article, m.reader.loaded = m.directed(msg.article), true
 	cmds := []tea.Cmd{m.relayout()}
+	if m.opts.Images {
+		cmds = append(cmds, loadPictures(m.life, m.deps, m.reader.article))
+	}
 	if msg.cached.ID != "" && m.reader.item.ID == "" { // a followed story that is in the cache
 		m.reader.item = msg.cached
 		if !msg.cached.Read {
@@ -56,6 +59,18 @@ func (m Model) gotArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// gotPictures takes the open article's images and lays it out again.
+func (m Model) gotPictures(msg picturesMsg) (tea.Model, tea.Cmd) {
+	if msg.url != m.reader.article.URL || m.reader.pictures != nil {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.status.fail(m.cat.T(i18n.MsgErrArticle, msg.err.Error()))
+	}
+	m.reader.pictures = msg.pictures
+	return m, m.relayout()
 }
 
 func (m Model) gotItem(msg itemMsg) (tea.Model, tea.Cmd) {

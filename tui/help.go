@@ -22,7 +22,7 @@ func helpIDs() map[string]i18n.MsgID {
 		"toggle_read": i18n.MsgKeyToggleRead, "mark_all_read": i18n.MsgKeyMarkAllRead, "undo": i18n.MsgKeyUndo,
 		"star": i18n.MsgKeyStar, "sort": i18n.MsgKeySort, "open_browser": i18n.MsgKeyOpenBrowser,
 		"copy_link": i18n.MsgKeyCopyLink, "related": i18n.MsgKeyRelated, "search": i18n.MsgKeySearch,
-		"bidi_mode": i18n.MsgKeyBidiMode, "help": i18n.MsgKeyHelp,
+		"bidi_mode": i18n.MsgKeyBidiMode, "images": i18n.MsgKeyImages, "help": i18n.MsgKeyHelp,
 		"follow": i18n.MsgKeyFollow, "unfollow": i18n.MsgKeyUnfollow,
 	}
 }

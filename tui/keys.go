@@ -21,7 +21,7 @@ type KeyMap struct {
 	ToggleRead, Star, OpenBrowser, Related  key.Binding
 	CopyLink, MarkAllRead, Undo, Sort       key.Binding
 	ToggleFolder, Follow, Unfollow          key.Binding
-	BidiMode, Help, Search                  key.Binding
+	BidiMode, Help, Search, Images          key.Binding
 	// Prompt edits the search and follow prompt.
 	Prompt PromptKeys
 }
@@ -68,6 +68,7 @@ func DefaultKeyMap() KeyMap {
 		Follow:       b([]string{"F"}, "follow this story"),
 		Unfollow:     b([]string{"X"}, "unfollow"),
 		BidiMode:     b([]string{"b"}, "bidi mode"),
+		Images:       b([]string{"i"}, "images on/off"),
 		Help:         b([]string{"?"}, "help"),
 		Search:       b([]string{"/"}, "search"),
 		Prompt: PromptKeys{
@@ -108,7 +109,7 @@ func (k *KeyMap) actions() []struct {
 		{"toggle_read", &k.ToggleRead}, {"mark_all_read", &k.MarkAllRead}, {"undo", &k.Undo},
 		{"star", &k.Star}, {"sort", &k.Sort}, {"follow", &k.Follow}, {"unfollow", &k.Unfollow},
 		{"open_browser", &k.OpenBrowser}, {"copy_link", &k.CopyLink}, {"related", &k.Related},
-		{"search", &k.Search}, {"bidi_mode", &k.BidiMode}, {"help", &k.Help},
+		{"search", &k.Search}, {"bidi_mode", &k.BidiMode}, {"images", &k.Images}, {"help", &k.Help},
 	}
 }
 
@@ -206,7 +207,7 @@ func (k KeyMap) ShortHelp(f focus) []key.Binding {
 	case focusFeeds:
 		pane = []key.Binding{k.Open, k.ToggleFolder, k.Refresh, k.MarkAllRead, k.Undo, k.Unfollow}
 	case focusReader:
-		pane = []key.Binding{k.PageDown, k.Back, k.Open, k.OpenBrowser, k.Related, k.Star, k.ToggleRead, k.NextUnread}
+		pane = []key.Binding{k.PageDown, k.Back, k.Open, k.OpenBrowser, k.Related, k.Star, k.ToggleRead, k.NextUnread, k.Images}
 	default:
 		pane = []key.Binding{k.Open, k.NextUnread, k.ToggleRead, k.Star, k.MarkAllRead, k.Sort, k.Follow}
 	}

@@ -111,6 +111,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotPage(msg)
 	case articleMsg:
 		return m.gotArticle(msg)
+	case picturesMsg:
+		return m.gotPictures(msg)
 	case renderedMsg:
 		m.reader.applyPage(msg, m.layoutKey())
 		return m, nil
@@ -251,14 +253,25 @@ func (m Model) renderOpts() render.Options {
 
 func (m Model) readerOpts() render.Options {
 	o := m.renderOpts()
-	o.Width = m.layoutKey().width
+	k := m.layoutKey()
+	o.Width = k.width
+	if k.images {
+		o.Pictures, o.ImageRows = m.reader.pictures, k.rows
+	}
 	return o
 }
+
+// imageShare is the most of the reader's height one image takes.
+const imageShare = 0.4
 
 // layoutKey is what the article's layout depends on now.
 func (m Model) layoutKey() layoutKey {
 	w := min(max(m.width-2, 1), maxReadWidth)
-	return layoutKey{width: w, bidi: m.opts.Bidi, shape: m.opts.Shape, dark: m.theme.Dark}
+	k := layoutKey{width: w, bidi: m.opts.Bidi, shape: m.opts.Shape, dark: m.theme.Dark}
+	if m.opts.Images && m.reader.pictures != nil {
+		k.images, k.rows = true, max(1, int(float64(m.reader.height)*imageShare))
+	}
+	return k
 }
 
 // where says what the screen shows, for the right of the status line.

@@ -18,6 +18,9 @@ type layoutKey struct {
 	bidi  render.BidiMode
 	shape bool
 	dark  bool
+	// images: pictures shown and loaded; rows: the most rows one takes.
+	images bool
+	rows   int
 }
 
 // reader shows one article, scrolled by whole lines. Following a link or
@@ -28,10 +31,13 @@ type reader struct {
 	label   string    // where it came from, for the breadcrumb: "" for the first
 	article feed.Article
 	loaded  bool
-	page    render.Page
-	made    layoutKey
-	top     int
-	height  int
+	// pictures are the article's decoded images by URL, once loaded
+	// (picturesMsg); nil until then.
+	pictures map[string]render.Picture
+	page     render.Page
+	made     layoutKey
+	top      int
+	height   int
 }
 
 // articleMsg carries an article loaded from the cache or the network for
@@ -41,6 +47,13 @@ type articleMsg struct {
 	article feed.Article
 	err     error
 	cached  feed.Item // for a followed link: the cached item with that URL, if any
+}
+
+// picturesMsg carries the decoded images of the article at url.
+type picturesMsg struct {
+	url      string
+	pictures map[string]render.Picture
+	err      error
 }
 
 // renderedMsg carries an article laid out for key.

@@ -61,6 +61,8 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.startFollow()
 	case key.Matches(k, m.keys.BidiMode):
 		return m.cycleBidi()
+	case key.Matches(k, m.keys.Images):
+		return m.toggleImages()
 	case key.Matches(k, m.keys.RefreshAll):
 		return m.refresh(m.allFeeds(), nil)
 	case key.Matches(k, m.keys.Refresh):
@@ -274,6 +276,21 @@ func (m Model) cycleBidi() (tea.Model, tea.Cmd) {
 		m.opts.Bidi = render.Visual
 	}
 	m.status.info(m.cat.T(i18n.MsgBidiMode, m.modeName()))
+	return m, m.relayout()
+}
+
+// toggleImages shows or hides the pictures of articles, loading those
+// of the open article the first time.
+func (m Model) toggleImages() (tea.Model, tea.Cmd) {
+	m.opts.Images = !m.opts.Images
+	if m.opts.Images {
+		m.status.info(m.cat.T(i18n.MsgImagesOn))
+	} else {
+		m.status.info(m.cat.T(i18n.MsgImagesOff))
+	}
+	if m.opts.Images && m.reader.loaded && m.reader.pictures == nil {
+		return m, loadPictures(m.life, m.deps, m.reader.article)
+	}
 	return m, m.relayout()
 }
 

@@ -106,6 +106,7 @@ func (a *app) newService(st *cache.Store) *service.Service {
 		Concurrency:  a.cfg.Refresh.Concurrency,
 		PerHost:      a.cfg.Refresh.PerHost,
 		FullText:     a.cfg.Refresh.FullText,
+		Images:       a.cfg.Display.Images != "off",
 		Settings:     a.settings,
 		InsecureHTTP: a.insecureHTTP(),
 		Failed:       a.logFailure,

@@ -41,8 +41,8 @@ The same cleanup, without compacting, runs after every refresh.`,
 			if asJSON {
 				return a.writeJSON(rep)
 			}
-			a.printf("Removed %d item(s) and %d article(s); freed %s (kept: %s, unread %d days, starred always)\n",
-				rep.Items, rep.Articles, byteSize(rep.Freed), r.Limits, max(r.UnreadDays, r.KeepDays))
+			a.printf("Removed %d item(s), %d article(s) and %d image(s); freed %s (kept: %s, unread %d days, starred always)\n",
+				rep.Items, rep.Articles, rep.Images, byteSize(rep.Freed), r.Limits, max(r.UnreadDays, r.KeepDays))
 			return nil
 		},
 	}

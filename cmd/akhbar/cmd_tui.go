@@ -103,7 +103,10 @@ func (a *app) tuiOptions() (tui.Options, error) {
 	}
 	probe := a.cfg.Display.Bidi == "" || a.cfg.Display.Bidi == "auto"
 	lang, digits := a.cfg.language(os.Getenv)
-	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme,
+	// Every mode but "off" shows images as half blocks for now: the
+	// graphics protocols (kitty, sixel, iTerm2) are not drawn yet.
+	images := a.cfg.Display.Images != "off"
+	return tui.Options{Bidi: mode, ProbeBidi: probe, Shape: shape, Theme: a.cfg.Display.Theme, Images: images,
 		AutoRefresh: a.interval, Keys: a.cfg.keyMap(), Settings: a.settings, Lang: lang, Digits: digits}, nil
 }
 

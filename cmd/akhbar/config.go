@@ -87,6 +87,9 @@ type DisplayConfig struct {
 	Bidi  string `toml:"bidi"`
 	Shape string `toml:"shape"`
 	Theme string `toml:"theme"`
+	// Images is how the reader shows pictures: auto | kitty | sixel |
+	// iterm | blocks | off. With "off" no image is fetched either.
+	Images string `toml:"images"`
 }
 
 // UIConfig controls the interface.
@@ -99,7 +102,7 @@ type UIConfig struct {
 func defaultConfig() Config {
 	return Config{
 		Refresh: RefreshConfig{Concurrency: 16, PerHost: 4, FullText: true, Interval: "30m", Timeout: "30s"},
-		Display: DisplayConfig{Bidi: "auto", Shape: "auto", Theme: "auto"},
+		Display: DisplayConfig{Bidi: "auto", Shape: "auto", Theme: "auto", Images: "auto"},
 		UI:      UIConfig{Language: "auto", Digits: "auto"},
 	}
 }

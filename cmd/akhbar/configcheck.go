@@ -21,6 +21,7 @@ func (l *configLoader) check(c *Config) {
 	oneOf(&c.Display.Bidi, def.Display.Bidi, []string{"display", "bidi"}, "auto", "visual", "logical", "plain")
 	oneOf(&c.Display.Shape, def.Display.Shape, []string{"display", "shape"}, "auto", "on", "off")
 	oneOf(&c.Display.Theme, def.Display.Theme, []string{"display", "theme"}, "auto", "dark", "light")
+	oneOf(&c.Display.Images, def.Display.Images, []string{"display", "images"}, "auto", "kitty", "sixel", "iterm", "blocks", "off")
 	oneOf(&c.UI.Language, def.UI.Language, []string{"ui", "language"}, "auto", "ar", "fa", "he", "en")
 	oneOf(&c.UI.Digits, def.UI.Digits, []string{"ui", "digits"}, "auto", "latin", "arabic", "persian")
 

@@ -114,8 +114,12 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 	}
 	title := firstOf(meta.title, ra.Title())
 	byline := firstOf(meta.byline, stripBylineLabel(ra.Byline()))
-	blocks, links := toBlocks(ra.Node, lang, dir)
-	blocks = addLead(cleanBlocks(blocks, title, byline), lead)
+	blocks, figs, links := toBlocks(ra.Node, lang, dir)
+	blocks, kept := cleanBlocks(blocks, title, byline)
+	n := len(blocks)
+	blocks = addLead(blocks, lead)
+	figs = moveFigures(figs, kept, len(blocks)-n)
+	image := imageURL(base, firstOf(meta.image, ra.ImageURL()))
 	if !hasBody(blocks) {
 		return feed.Article{}, expect, fmt.Errorf("%w: no body text", ErrNotArticle)
 	}
@@ -127,13 +131,29 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 		Modified:  meta.modified,
 		Section:   meta.section,
 		SiteName:  firstOf(meta.siteName, ra.SiteName()),
-		Image:     imageURL(base, firstOf(meta.image, ra.ImageURL())),
+		Image:     image,
 		Lang:      lang,
 		Dir:       dir,
 		Blocks:    blocks,
+		Figures:   withoutURL(figs, image),
 		Links:     usedLinks(blocks, links),
 		Related:   append([]feed.Link{}, related...),
 	}, expect, nil
+}
+
+// withoutURL drops the figure showing the lead image, which the reader
+// shows under the headline.
+func withoutURL(figs []feed.Figure, url string) []feed.Figure {
+	out := figs[:0]
+	for _, f := range figs {
+		if f.URL != url {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // bodyLetters counts the letters and digits of the blocks that are not

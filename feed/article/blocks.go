@@ -15,6 +15,7 @@ type blockWalker struct {
 	dir    feed.Dir // the article's direction
 	blocks []feed.Block
 	links  []feed.Link
+	figs   []feed.Figure
 	index  map[string]int // link URL → 1-based index in links
 
 	cur   blockBuilder
@@ -31,13 +32,14 @@ type langDir struct {
 	dir  feed.Dir
 }
 
-// toBlocks walks root (readability's output) into blocks and links.
-func toBlocks(root *html.Node, lang string, dir feed.Dir) ([]feed.Block, []feed.Link) {
+// toBlocks walks root (readability's output) into blocks, the figures
+// that stand between them and the links they point to.
+func toBlocks(root *html.Node, lang string, dir feed.Dir) ([]feed.Block, []feed.Figure, []feed.Link) {
 	w := &blockWalker{lang: lang, dir: dir, index: map[string]int{}, ctx: feed.Paragraph}
 	w.start(feed.Paragraph, 0)
 	w.walk(root)
 	w.flush()
-	return w.blocks, w.links
+	return w.blocks, w.figs, w.links
 }
 
 // blockTags end the current block before and after them. Read-only.
@@ -51,7 +53,7 @@ var blockTags = map[string]bool{
 
 // skipTags hold nothing readable. Read-only.
 var skipTags = map[string]bool{
-	"script": true, "style": true, "noscript": true, "img": true, "picture": true,
+	"script": true, "style": true, "noscript": true,
 	"video": true, "audio": true, "iframe": true, "svg": true, "button": true, "input": true,
 	"select": true, "textarea": true, "form": true, "template": true, "object": true,
 	"embed": true, "source": true, "head": true, "math": true, "canvas": true,
@@ -70,6 +72,10 @@ func (w *blockWalker) walk(n *html.Node) {
 		return
 	}
 	if skipTags[n.Data] {
+		return
+	}
+	if n.Data == "img" {
+		w.figure(n)
 		return
 	}
 	w.pushLang(n)
@@ -148,6 +154,37 @@ func (w *blockWalker) inline(n *html.Node) {
 	if w.cur.id == id {
 		w.cur.close(open)
 	}
+}
+
+// maxFigures is how many pictures of one page an article records.
+const maxFigures = 40
+
+// figure records an <img> as a figure standing where it is: the text
+// before it ends a block. Images without an http(s) source and tracking
+// pixels (declared at most 2 pixels wide or high) are left out.
+func (w *blockWalker) figure(img *html.Node) {
+	u := absURL(nil, firstOf(attr(img, "src"), attr(img, "data-src")))
+	if u == "" || len(w.figs) >= maxFigures || tiny(attr(img, "width")) || tiny(attr(img, "height")) {
+		return
+	}
+	for _, f := range w.figs {
+		if f.URL == u {
+			return
+		}
+	}
+	w.restart()
+	alt := strings.Join(strings.Fields(attr(img, "alt")), " ")
+	if len(alt) > 512 {
+		alt = strings.ToValidUTF8(alt[:512], "")
+	}
+	w.figs = append(w.figs, feed.Figure{URL: u, Alt: alt, At: len(w.blocks)})
+}
+
+// tiny reports whether a width or height attribute declares at most 2
+// pixels.
+func tiny(v string) bool {
+	v = strings.TrimSuffix(strings.TrimSpace(v), "px")
+	return v == "0" || v == "1" || v == "2"
 }
 
 // link registers the target of an <a> and returns its 1-based index, or

@@ -10,14 +10,26 @@ import (
 // cleanBlocks drops the furniture readability kept: ad and widget lines,
 // link-only lines, source lines, promos, leftover labels, repeats of the
 // headline and byline lines.
-func cleanBlocks(blocks []feed.Block, title, byline string) []feed.Block {
+func cleanBlocks(blocks []feed.Block, title, byline string) ([]feed.Block, []int) {
 	out := blocks[:0]
-	for _, b := range blocks {
+	kept := make([]int, len(blocks)+1) // kept[i]: blocks kept before old index i
+	for i, b := range blocks {
+		kept[i] = len(out)
 		if !isFurnitureBlock(b, norm(title), norm(byline)) {
 			out = append(out, b)
 		}
 	}
-	return out
+	kept[len(blocks)] = len(out)
+	return out, kept
+}
+
+// moveFigures keeps figures standing before the same blocks after
+// cleanBlocks (kept) and addLead (shift blocks put on top).
+func moveFigures(figs []feed.Figure, kept []int, shift int) []feed.Figure {
+	for i := range figs {
+		figs[i].At = kept[min(figs[i].At, len(kept)-1)] + shift
+	}
+	return figs
 }
 
 // isFurnitureBlock reports whether b is page furniture, not article text.

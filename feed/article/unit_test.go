@@ -173,7 +173,7 @@ func TestToBlocks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, links := toBlocks(doc, "ar", feed.DirRTL)
+	blocks, _, links := toBlocks(doc, "ar", feed.DirRTL)
 	want := []feed.Block{
 		{Kind: feed.Heading, Text: "Heading two", Level: 2, Spans: []feed.Span{{Start: 8, End: 11, Style: feed.Italic}}},
 		{Kind: feed.Paragraph, Text: "Plain bold and a link and again.", Spans: []feed.Span{

@@ -42,6 +42,10 @@ func saveArticleTx(ctx context.Context, tx *stmtTx, a feed.Article, now time.Tim
 	if err != nil {
 		return err
 	}
+	figures, err := json.Marshal(nonNil(a.Figures))
+	if err != nil {
+		return err
+	}
 	if a.ID == "" { // belongs to the newest item linking to it, if any
 		a.ID, err = newestItemAt(ctx, tx, a.URL)
 		if err != nil {
@@ -49,13 +53,21 @@ func saveArticleTx(ctx context.Context, tx *stmtTx, a feed.Article, now time.Tim
 		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO articles (url, item_id, title, byline,
-		lang, dir, published, modified, section, site_name, image, blocks, links, related, fetched)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		lang, dir, published, modified, section, site_name, image, blocks, links, related, fetched, figures)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.URL, a.ID, a.Title, a.Byline, a.Lang, string(a.Dir), encTime(a.Published),
 		encTime(a.Modified), a.Section, a.SiteName, a.Image, string(blocks), string(links),
-		string(related), encTime(now))
-	if err != nil || !reindex {
+		string(related), encTime(now), string(figures))
+	if err != nil {
 		return err
+	}
+	if a.Pictures != nil {
+		if err := savePictures(ctx, tx, a.URL, a.Pictures); err != nil {
+			return err
+		}
+	}
+	if !reindex {
+		return nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT n FROM items WHERE url = ?`, a.URL)
 	if err != nil {
@@ -95,19 +107,27 @@ func (s *Store) Article(ctx context.Context, url string) (feed.Article, error) {
 
 // articleCols are the columns scanArticle reads.
 const articleCols = `url, item_id, title, byline, lang, dir, published,
-	modified, section, site_name, image, blocks, links, related`
+	modified, section, site_name, image, blocks, links, related, figures`
 
 func scanArticle(row interface{ Scan(...any) error }) (feed.Article, error) {
 	var a feed.Article
-	var dir, blocks, links, related string
+	var dir, blocks, links, related, figures string
 	var pub, mod sql.NullString
 	err := row.Scan(&a.URL, &a.ID, &a.Title, &a.Byline, &a.Lang, &dir, &pub, &mod, &a.Section,
-		&a.SiteName, &a.Image, &blocks, &links, &related)
+		&a.SiteName, &a.Image, &blocks, &links, &related, &figures)
 	if err != nil {
 		return a, err
 	}
 	a.Dir = feed.Dir(dir)
-	return a, decodeArticle(&a, pub, mod, blocks, links, related)
+	if err := decodeArticle(&a, pub, mod, blocks, links, related); err != nil {
+		return a, err
+	}
+	if figures != "[]" { // none stays nil, as Extract leaves it
+		if err := json.Unmarshal([]byte(figures), &a.Figures); err != nil {
+			return a, fmt.Errorf("decode article figures: %w", err)
+		}
+	}
+	return a, nil
 }
 
 func decodeArticle(a *feed.Article, pub, mod sql.NullString, blocks, links, related string) error {

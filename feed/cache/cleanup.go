@@ -78,6 +78,7 @@ func DefaultRetention() Retention {
 type CleanupReport struct {
 	Items    int `json:"items"`    // items removed
 	Articles int `json:"articles"` // cached article bodies removed
+	Images   int `json:"images"`   // images kept with those articles, removed with them
 	// Freed is how many bytes of the file the removed rows occupied:
 	// returned to the disk with Vacuum, otherwise kept by the cache for
 	// its next writes.
@@ -236,7 +237,17 @@ func removeItems(ctx context.Context, tx *stmtTx, ns []int64, urls map[string]bo
 		return err
 	}
 	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
 	rep.Articles += int(n)
+	res, err = tx.ExecContext(ctx, `DELETE FROM images WHERE article IN (SELECT value FROM json_each(?))
+		AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = images.article)`, string(urlJSON))
+	if err != nil {
+		return err
+	}
+	n, err = res.RowsAffected()
+	rep.Images += int(n)
 	return err
 }
 
@@ -254,7 +265,19 @@ func cleanLoneArticles(ctx context.Context, tx *sql.Tx, cut time.Time, rep *Clea
 		return err
 	}
 	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
 	rep.Articles += int(n)
+	if n == 0 {
+		return nil
+	}
+	res, err = tx.ExecContext(ctx, orphanImagesSQL)
+	if err != nil {
+		return err
+	}
+	n, err = res.RowsAffected()
+	rep.Images += int(n)
 	return err
 }
 

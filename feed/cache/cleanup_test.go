@@ -38,7 +38,9 @@ func seedAged(t *testing.T, s *Store, url string, items []aged) feed.Feed {
 		t.Fatal(err)
 	}
 	for i, a := range items {
-		if err := s.SaveArticle(ctx, feed.Article{URL: added[i].URL, Blocks: []feed.Block{{Kind: feed.Paragraph, Text: "body"}}}); err != nil {
+		pic := feed.Picture{URL: added[i].URL + "/lead.jpg", Width: 2, Height: 1, Format: "jpeg", Data: []byte("pixels")}
+		if err := s.SaveArticle(ctx, feed.Article{URL: added[i].URL, Blocks: []feed.Block{{Kind: feed.Paragraph, Text: "body"}},
+			Pictures: []feed.Picture{pic}}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetRead(ctx, []string{added[i].ID}, a.read); err != nil {
@@ -121,7 +123,7 @@ func TestCleanup(t *testing.T) {
 				t.Fatalf("other feed kept %v, want %v", got, otherWant)
 			}
 			removed := len(items) + 3 - len(tt.want) - len(otherWant)
-			if rep.Items != removed || rep.Articles != tt.articles+(2-len(otherWant)) {
+			if rep.Items != removed || rep.Articles != tt.articles+(2-len(otherWant)) || rep.Images != rep.Articles {
 				t.Fatalf("report %+v, want %d items and %d articles", rep, removed, tt.articles+(2-len(otherWant)))
 			}
 			checkRemovedGone(t, s, f.URL, items, tt.want)
@@ -141,8 +143,12 @@ func checkRemovedGone(t *testing.T, s *Store, feedURL string, items []aged, kept
 			t.Fatal(err)
 		}
 		_, artErr := s.Article(ctx, feedURL+"/"+a.guid)
-		if want := slices.Contains(kept, a.guid); (rows == 1) != want || (artErr == nil) != want {
-			t.Fatalf("item %s: %d search rows, article error %v; kept: %v", a.guid, rows, artErr, want)
+		pics, err := s.Pictures(ctx, feedURL+"/"+a.guid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := slices.Contains(kept, a.guid); (rows == 1) != want || (artErr == nil) != want || (len(pics) == 1) != want {
+			t.Fatalf("item %s: %d search rows, article error %v, %d images; kept: %v", a.guid, rows, artErr, len(pics), want)
 		}
 	}
 }
@@ -170,7 +176,8 @@ func TestCleanupLoneArticles(t *testing.T) {
 	ctx := context.Background()
 	at := fetchTime.AddDate(0, 0, -100)
 	s.now = func() time.Time { return at }
-	if err := s.SaveArticle(ctx, feed.Article{URL: "https://x.example/related-old"}); err != nil {
+	old := feed.Article{URL: "https://x.example/related-old", Pictures: []feed.Picture{{URL: "https://x.example/a.png", Err: "404"}, {URL: "https://x.example/b.png", Err: "404"}}}
+	if err := s.SaveArticle(ctx, old); err != nil {
 		t.Fatal(err)
 	}
 	s.now = func() time.Time { return fetchTime }
@@ -183,7 +190,7 @@ func TestCleanupLoneArticles(t *testing.T) {
 	}
 	_, oldErr := s.Article(ctx, "https://x.example/related-old")
 	_, newErr := s.Article(ctx, "https://x.example/related-new")
-	if rep.Articles != 1 || oldErr == nil || newErr != nil {
+	if rep.Articles != 1 || rep.Images != 2 || oldErr == nil || newErr != nil {
 		t.Fatalf("report %+v, old article %v, new article %v: want the old one gone", rep, oldErr, newErr)
 	}
 }

@@ -95,6 +95,7 @@ func removeFeedTx(ctx context.Context, tx *sql.Tx, id int64, title string) error
 		{`DELETE FROM articles WHERE url IN (SELECT url FROM items WHERE feed_id = ?)
 			AND NOT EXISTS (SELECT 1 FROM items j WHERE j.url = articles.url AND (j.feed_id IS NULL OR j.feed_id != ?))`,
 			[]any{id, id}},
+		{orphanImagesSQL, nil},
 		{`DELETE FROM items WHERE feed_id = ?`, []any{id}},
 		{`DELETE FROM feeds WHERE id = ?`, []any{id}},
 	}

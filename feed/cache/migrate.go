@@ -223,6 +223,24 @@ UPDATE feeds SET charset_lossy = 1, etag = '', last_modified = '' WHERE id IN
 	// announced by a page, a redirect to another host): never fetched
 	// from a private address. Older rows were all subscribed by hand.
 	`ALTER TABLE feeds ADD COLUMN public_only INTEGER NOT NULL DEFAULT 0;`,
+	// 12: an article's figures (JSON, like its blocks) and its images,
+	// re-encoded small (feed.Picture), in the order of
+	// Article.ImageURLs. Images go when their article does (Cleanup,
+	// RemoveFeed delete them in the same transaction).
+	`
+ALTER TABLE articles ADD COLUMN figures TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE images (
+	article TEXT NOT NULL, -- articles.url
+	seq     INTEGER NOT NULL,
+	url     TEXT NOT NULL,
+	width   INTEGER NOT NULL DEFAULT 0,
+	height  INTEGER NOT NULL DEFAULT 0,
+	format  TEXT NOT NULL DEFAULT '', -- png or jpeg; '' when err says why there is none
+	data    BLOB,
+	err     TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (article, seq)
+) WITHOUT ROWID;
+`,
 }
 
 // migrationsAfter are steps done in Go after the SQL step of the same

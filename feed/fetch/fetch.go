@@ -125,6 +125,9 @@ type Request struct {
 	// (Response.Private).
 	AllowPrivate bool
 	Accept       string // default: feeds, HTML and anything else
+	// MaxBytes, when positive and below the client's MaxBytes, caps
+	// this response's decompressed body (images have their own cap).
+	MaxBytes int64
 }
 
 // Response is a fetched document.
@@ -206,7 +209,7 @@ func (c *Client) once(ctx context.Context, r Request) (Response, error) {
 		return Response{}, err
 	}
 	defer resp.Body.Close()
-	out, err := c.read(resp)
+	out, err := c.read(resp, r.limit(c.opts.MaxBytes))
 	out.Addr = addr
 	return out, err
 }
@@ -238,8 +241,17 @@ func (c *Client) setHeaders(req *http.Request, r Request) {
 	}
 }
 
-// read turns an HTTP response into a Response or a *StatusError.
-func (c *Client) read(resp *http.Response) (Response, error) {
+// limit is the body cap of r under a client cap of max.
+func (r Request) limit(max int64) int64 {
+	if r.MaxBytes > 0 && r.MaxBytes < max {
+		return r.MaxBytes
+	}
+	return max
+}
+
+// read turns an HTTP response into a Response or a *StatusError; the
+// body may hold at most limit bytes.
+func (c *Client) read(resp *http.Response, limit int64) (Response, error) {
 	out := Response{
 		URL:          resp.Request.URL.String(),
 		Status:       resp.StatusCode,
@@ -254,7 +266,7 @@ func (c *Client) read(resp *http.Response) (Response, error) {
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return out, newStatusError(resp)
 	}
-	body, err := readBody(resp, c.opts.MaxBytes)
+	body, err := readBody(resp, limit)
 	if err != nil {
 		return out, err
 	}

@@ -125,6 +125,25 @@ func TestTooLargePlain(t *testing.T) {
 	}
 }
 
+// A request's own MaxBytes caps its body below the client's, never above.
+func TestRequestMaxBytes(t *testing.T) {
+	s := feedtest.NewServer(t)
+	s.Handle("/big", feedtest.Route{Body: make([]byte, 2000)})
+	c := local(Options{MaxBytes: 3000})
+	_, err := c.Get(context.Background(), Request{URL: s.URL("/big"), AllowPrivate: true, MaxBytes: 1000})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("request cap 1000: err = %v, want ErrTooLarge", err)
+	}
+	resp, err := c.Get(context.Background(), Request{URL: s.URL("/big"), AllowPrivate: true, MaxBytes: 5000})
+	if err != nil || len(resp.Body) != 2000 {
+		t.Errorf("request cap 5000: %d bytes, err %v", len(resp.Body), err)
+	}
+	_, err = local(Options{MaxBytes: 1000}).Get(context.Background(), Request{URL: s.URL("/big"), AllowPrivate: true, MaxBytes: 5000})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("client cap 1000 under request cap 5000: err = %v, want ErrTooLarge", err)
+	}
+}
+
 func TestRedirects(t *testing.T) {
 	s := feedtest.NewServer(t)
 	s.Handle("/a", feedtest.Route{Status: http.StatusFound, Header: http.Header{"Location": {"/b"}}})

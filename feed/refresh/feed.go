@@ -8,6 +8,7 @@ import (
 
 	"github.com/akhbar/akhbar/feed"
 	"github.com/akhbar/akhbar/feed/fetch"
+	"github.com/akhbar/akhbar/feed/picture"
 )
 
 // page is the page of one new item, to fetch for its full text.
@@ -98,7 +99,7 @@ func (r run) fetchAndSave(ctx context.Context, f feed.Feed) ([]feed.Item, bool, 
 // saveArticle fetches the page of a new item, extracts its article and
 // caches it under the item's URL and ID.
 func (r run) saveArticle(ctx context.Context, p page) error {
-	a, err := FetchArticle(ctx, r.client, r.extract, p.item.URL, p.allowPrivate)
+	a, err := FetchArticle(ctx, r.client, r.extract, p.item.URL, p.allowPrivate, r.opts.Images)
 	if err != nil {
 		return err
 	}
@@ -114,8 +115,10 @@ const articleAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 // for a page the reader opens. The article keeps url as its URL whatever
 // redirects the fetch followed, so the cache finds it under the link it
 // was asked for. allowPrivate lets the fetch reach loopback and private
-// addresses on url's own host (see fetch.Request.AllowPrivate).
-func FetchArticle(ctx context.Context, c *fetch.Client, extract Extractor, url string, allowPrivate bool) (feed.Article, error) {
+// addresses on url's own host (see fetch.Request.AllowPrivate). With
+// images, the article's images are fetched too, under the same policy
+// (picture.Fetch), and carried in Article.Pictures for the cache.
+func FetchArticle(ctx context.Context, c *fetch.Client, extract Extractor, url string, allowPrivate, images bool) (feed.Article, error) {
 	resp, err := c.Get(ctx, fetch.Request{URL: url, AllowPrivate: allowPrivate, Accept: articleAccept})
 	if err != nil {
 		return feed.Article{}, err
@@ -125,6 +128,9 @@ func FetchArticle(ctx context.Context, c *fetch.Client, extract Extractor, url s
 		return feed.Article{}, fmt.Errorf("extract %s: %w", resp.URL, err)
 	}
 	a.URL = url
+	if images {
+		a.Pictures = picture.Fetch(ctx, c, a, allowPrivate)
+	}
 	return a, nil
 }
 

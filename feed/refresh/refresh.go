@@ -21,7 +21,9 @@ type Options struct {
 	// FullTextFor, when set, decides FullText per feed (the user's
 	// per-feed setting).
 	FullTextFor func(feed.Feed) bool
-	Now         func() time.Time
+	// Images fetches each full text's images with it (picture.Fetch).
+	Images bool
+	Now    func() time.Time
 }
 
 // Progress reports one finished feed.

@@ -112,7 +112,7 @@ func (s *Service) fetchArticle(ctx context.Context, url string, allowPrivate boo
 	if !feed.IsWebURL(url) {
 		return feed.Article{}, fmt.Errorf("read %s: not an http(s) URL", url)
 	}
-	art, err := refresh.FetchArticle(ctx, s.client, article.Extract, url, allowPrivate)
+	art, err := refresh.FetchArticle(ctx, s.client, article.Extract, url, allowPrivate, s.opts.Images)
 	if err != nil {
 		return art, err
 	}
@@ -120,6 +120,14 @@ func (s *Service) fetchArticle(ctx context.Context, url string, allowPrivate boo
 		return art, err
 	}
 	return art, nil
+}
+
+// Pictures returns the images cached with the article at url (the lead
+// image first, then its figures); none when it has none or they were not
+// fetched. They are never fetched here: the reader shows what the cache
+// has, offline too.
+func (s *Service) Pictures(ctx context.Context, url string) ([]feed.Picture, error) {
+	return s.store.Pictures(ctx, url)
 }
 
 // Story is one related story of an article.

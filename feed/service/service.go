@@ -25,6 +25,7 @@ type Options struct {
 	Concurrency int  // feeds fetched at once (refresh.Options)
 	PerHost     int  // requests at once per host; also bounds an account's full-text fetches
 	FullText    bool // fetch the full text of new items, unless a feed's Settings say otherwise
+	Images      bool // fetch an article's images with its full text (picture.Fetch)
 	// Settings are the per-feed settings by feed URL: folders, full text,
 	// direction overrides, retention limits.
 	Settings map[string]feed.Settings
@@ -72,6 +73,7 @@ func (s *Service) refresher() *refresh.Refresher {
 			PerHost:     s.opts.PerHost,
 			FullText:    s.opts.FullText,
 			FullTextFor: s.fullText,
+			Images:      s.opts.Images,
 			Now:         s.opts.Now,
 		},
 	}
