@@ -93,6 +93,7 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 4096))
 	sh := newShield(doc)
 	expect := letters(sh.core, true)
+	fig, hasFig := findLeadFigure(doc, sh.core, base, meta.image)
 	var related []feed.Link
 	var lead leadText
 	if !plain {
@@ -119,6 +120,9 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 	if !hasBody(blocks) {
 		return feed.Article{}, expect, fmt.Errorf("%w: no body text", ErrNotArticle)
 	}
+	if hasFig {
+		blocks = withLeadFigure(blocks, fig)
+	}
 	return feed.Article{
 		URL:       firstOf(absURL(base, ""), pageURL),
 		Title:     title,
@@ -127,7 +131,7 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 		Modified:  meta.modified,
 		Section:   meta.section,
 		SiteName:  firstOf(meta.siteName, ra.SiteName()),
-		Image:     imageURL(base, firstOf(meta.image, ra.ImageURL())),
+		Image:     imageURL(base, firstOf(meta.image, fig.image, ra.ImageURL())),
 		Lang:      lang,
 		Dir:       dir,
 		Blocks:    blocks,
