@@ -86,11 +86,12 @@ func extract(pageURL string, body []byte, contentType string) (feed.Article, err
 // It also returns how many letters the page's main prose holds, which
 // the body should keep most of.
 func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int, error) {
-	base := baseURL(pageURL, doc)
+	head := readHeadTags(doc)
+	base := baseURL(pageAddress(pageURL, head), doc)
 	ld := readJSONLD(doc)
-	meta := readMeta(doc, ld)
+	meta := readMeta(doc, ld, head)
 	container := articleContainer(doc)
-	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 4096))
+	lang, dir := pageLang(container, ld, head, textOf(container, 4096))
 	sh := newShield(doc)
 	expect := letters(sh.core, true)
 	fig, hasFig := findLeadFigure(doc, sh.core, base, meta.image)
@@ -124,7 +125,7 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 		blocks = withLeadFigure(blocks, fig)
 	}
 	return feed.Article{
-		URL:       firstOf(absURL(base, ""), pageURL),
+		URL:       firstOf(absURL(nil, pageURL), pageURL),
 		Title:     title,
 		Byline:    byline,
 		Published: meta.published,

@@ -11,19 +11,37 @@ import (
 )
 
 // baseURL returns the URL relative links of doc resolve against: the
-// page URL, moved by a <base href> if the page has one. It is nil when
-// pageURL is not an absolute URL.
-func baseURL(pageURL string, doc *html.Node) *url.URL {
-	u, err := url.Parse(strings.TrimSpace(pageURL))
+// page's address (see pageAddress), moved by a <base href> if the page
+// has one. It is nil when neither gives an absolute http(s) URL.
+func baseURL(address string, doc *html.Node) *url.URL {
+	u, err := url.Parse(address)
 	if err != nil || !u.IsAbs() {
-		return nil
+		u = nil
 	}
-	if b := findFirst(doc, byTag("base")); b != nil {
-		if ref, err := url.Parse(strings.TrimSpace(attr(b, "href"))); err == nil && attr(b, "href") != "" {
-			u = u.ResolveReference(ref)
+	if b := findFirst(doc, byTag("base")); b != nil && strings.TrimSpace(attr(b, "href")) != "" {
+		if ref, err := url.Parse(strings.TrimSpace(attr(b, "href"))); err == nil {
+			if u != nil {
+				ref = u.ResolveReference(ref)
+			}
+			if ref.IsAbs() {
+				u = ref
+			}
 		}
 	}
+	if u == nil || u.Scheme != "http" && u.Scheme != "https" {
+		return nil
+	}
 	return u
+}
+
+// pageAddress returns the web address of the page: pageURL when it is
+// an http(s) URL, else (a saved file, standard input) the address the
+// page names as its own (canonical link, og:url), else "".
+func pageAddress(pageURL string, head headMap) string {
+	if u := absURL(nil, pageURL); u != "" {
+		return strings.TrimSpace(pageURL)
+	}
+	return firstOf(absURL(nil, head.get("canonical")), absURL(nil, head.get("og:url")))
 }
 
 // absURL resolves href against base and returns it without its fragment,

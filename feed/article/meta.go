@@ -18,8 +18,7 @@ type pageMeta struct {
 
 // readMeta gathers metadata from <meta> tags, JSON-LD, <title>, <h1>,
 // <time> and byline elements. It never fails; missing fields stay empty.
-func readMeta(doc *html.Node, ld ldInfo) pageMeta {
-	head := readHeadTags(doc)
+func readMeta(doc *html.Node, ld ldInfo, head headMap) pageMeta {
 	m := pageMeta{
 		section:  firstOf(head.get("article:section"), ld.section),
 		siteName: firstOf(head.get("og:site_name"), ld.siteName, head.get("application-name")),
