@@ -4,7 +4,6 @@ import (
 	"net"
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/publicsuffix"
@@ -83,7 +82,15 @@ var listingSegments = map[string]bool{
 	"categories": true, "section": true, "sections": true, "author": true, "authors": true,
 	"profile": true, "profiles": true, "search": true, "login": true, "subscribe": true,
 	"newsletter": true, "newsletters": true, "contact": true, "about": true, "privacy": true,
+	"people": true, "person": true, "staff": true, "writer": true, "writers": true,
+	"contributor": true, "contributors": true, "byline": true, "keyword": true, "keywords": true,
+	"schlagwort": true, "thema": true, "themen": true, "tema": true, "temas": true, "sujet": true,
+	"sujets": true, "rubrique": true, "ressort": true, "autor": true, "autoren": true, "auteur": true,
 }
+
+// listingParams are query keys of tag, search and author listings.
+// Read-only.
+var listingParams = []string{"tag", "tags", "topic", "category", "author", "s", "q", "query", "search"}
 
 // adHosts are recommendation and ad networks whose links never count.
 // Read-only.
@@ -92,7 +99,8 @@ var adHosts = []string{"outbrain", "taboola", "revcontent", "mgid", "zergnet", "
 
 // looksLikeArticle guesses from its URL whether a link leads to a story
 // rather than a home, section, tag or author page: story URLs carry a
-// number (a date or an id) or a long hyphenated slug.
+// number of three digits or more (a date or an id) or a long hyphenated
+// slug, and no folder or query key of a listing.
 func looksLikeArticle(u *url.URL) bool {
 	host := strings.ToLower(u.Host)
 	for _, ad := range adHosts {
@@ -106,10 +114,16 @@ func looksLikeArticle(u *url.URL) bool {
 			return false
 		}
 	}
+	query := u.Query()
+	for _, k := range listingParams {
+		if query.Has(k) {
+			return false
+		}
+	}
 	if len(segs) == 0 && u.RawQuery == "" {
 		return false
 	}
-	if strings.ContainsFunc(u.EscapedPath()+u.RawQuery, unicode.IsDigit) {
+	if hasNumber(u.EscapedPath()+"?"+u.RawQuery, 3) {
 		return true
 	}
 	last := ""
@@ -117,4 +131,20 @@ func looksLikeArticle(u *url.URL) bool {
 		last = segs[len(segs)-1]
 	}
 	return strings.Count(last, "-") >= 2 || len(last) >= 30
+}
+
+// hasNumber reports whether s holds a run of at least n ASCII digits.
+func hasNumber(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

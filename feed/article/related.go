@@ -11,13 +11,14 @@ import (
 )
 
 // harvester collects related-story links: same-site article URLs,
-// deduplicated, never the article itself.
+// deduplicated, never the article itself, at most maxRelated.
 type harvester struct {
-	base   *url.URL
-	self   map[string]bool
-	index  map[string]int // URL → position in links
-	titles map[string]string
-	links  []feed.Link
+	base    *url.URL
+	section string            // the page's section, a prefix teasers repeat
+	self    map[string]bool   // the article's own addresses
+	index   map[string]int    // URL → position in links
+	titles  map[string]string // URL → the first story title an anchor gives it
+	links   []feed.Link
 }
 
 // harvestRelated collects the related stories of doc — JSON-LD
@@ -25,7 +26,8 @@ type harvester struct {
 // label, and containers whose class or id says related — and removes
 // those blocks from doc so they do not end up in the body.
 func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed.Link {
-	h := &harvester{base: base, self: map[string]bool{}, index: map[string]int{}, titles: anchorTitles(doc, base)}
+	h := &harvester{base: base, section: m.section, self: map[string]bool{}, index: map[string]int{}}
+	h.titles = h.anchorTitles(doc)
 	if base != nil {
 		h.self[absURL(base, "")] = true
 	}
@@ -33,7 +35,7 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed
 		h.self[absURL(base, s)] = true
 	}
 	for _, u := range m.related {
-		h.add(u, "")
+		h.add(u, "", false) // the page's metadata says it is related
 	}
 	for _, label := range findLabels(doc, true, isRelatedLabel) {
 		h.fromLabel(label, sh)
@@ -46,20 +48,31 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed
 	return h.links
 }
 
-// anchorTitles maps every linked URL of doc to its first anchor text.
-func anchorTitles(doc *html.Node, base *url.URL) map[string]string {
+// anchorTitles maps every linked URL of doc to the first story title an
+// anchor gives it (a "Read more" link often repeats a headline link).
+func (h *harvester) anchorTitles(doc *html.Node) map[string]string {
 	titles := map[string]string{}
 	for _, a := range findAll(doc, byTag("a")) {
-		u, text := absURL(base, attr(a, "href")), textOf(a, 512)
-		if u != "" && text != "" && titles[u] == "" {
-			titles[u] = text
+		u := absURL(h.base, attr(a, "href"))
+		if u == "" || titles[u] != "" {
+			continue
+		}
+		target, err := url.Parse(u)
+		if err != nil {
+			continue
+		}
+		if t := linkTitle(a, target, h.section); isStoryTitle(t) {
+			titles[u] = t
 		}
 	}
 	return titles
 }
 
-// add records one related link; it reports whether the link counts.
-func (h *harvester) add(href, title string) bool {
+// add records one related link; it reports whether the link counts (a
+// story of the site, kept or beyond the limit). A link needs a story
+// title when needTitle is set: one from its anchor, else from another
+// anchor to the same story.
+func (h *harvester) add(href, title string, needTitle bool) bool {
 	abs := absURL(h.base, href)
 	if abs == "" || h.self[abs] {
 		return false
@@ -68,11 +81,13 @@ func (h *harvester) add(href, title string) bool {
 	if err != nil || !looksLikeArticle(u) || h.base != nil && site(u) != site(h.base) {
 		return false
 	}
-	title = strings.TrimFunc(firstOf(title, h.titles[abs]), isDecoration)
-	if i, ok := h.index[abs]; ok {
-		if h.links[i].Title == "" {
-			h.links[i].Title = title
-		}
+	if !isStoryTitle(title) {
+		title = h.titles[abs]
+	}
+	if title == "" && needTitle {
+		return false
+	}
+	if _, ok := h.index[abs]; ok || len(h.links) >= maxRelated {
 		return true
 	}
 	h.index[abs] = len(h.links)
@@ -84,7 +99,12 @@ func (h *harvester) add(href, title string) bool {
 func (h *harvester) collect(n *html.Node) int {
 	count := 0
 	for _, a := range findAll(n, byTag("a")) {
-		if h.add(attr(a, "href"), textOf(a, 512)) {
+		href := attr(a, "href")
+		target, err := url.Parse(absURL(h.base, href))
+		if err != nil {
+			continue
+		}
+		if h.add(href, linkTitle(a, target, h.section), true) {
 			count++
 		}
 	}
@@ -212,13 +232,36 @@ func nonSpace(s string) int {
 func isRelatedLabel(text string) bool { return hasPhrase(text, phrases().relatedLabels) }
 
 // isRelatedContainer reports whether n's class or id names a list of
-// related stories, and n looks like one (mostly links, no headline).
+// related stories, and n looks like one (mostly links, no headline). A
+// list of the site's latest or most read stories is not related to the
+// article, whatever its class says ("latestlist related"), unless its
+// heading calls it related.
 func isRelatedContainer(n *html.Node) bool {
-	if !relatedName(nameTokens(n)) || findFirst(n, byTag("h1")) != nil {
+	tokens := nameTokens(n)
+	if !relatedName(tokens) || findFirst(n, byTag("h1")) != nil {
+		return false
+	}
+	if h := findFirst(n, byTag("h2", "h3", "h4", "h5", "h6")); h != nil && isListLabel(norm(textOf(h, 256))) {
+		return false
+	}
+	if slices.ContainsFunc(tokens, func(t string) bool { return listWords[t] }) {
 		return false
 	}
 	all := utf8.RuneCountInString(textOf(n, 8192))
 	return all < 600 || linkTextLen(n)*2 > all
+}
+
+// listWords are class/id words of lists of a site's newest or most read
+// stories. Read-only.
+var listWords = map[string]bool{
+	"latest": true, "latestlist": true, "recent": true, "newest": true, "popular": true,
+	"popularlist": true, "mostread": true, "mostviewed": true, "trending": true, "ranking": true,
+}
+
+// isListLabel reports whether folded heading text names a list of the
+// newest or most read stories and not related ones.
+func isListLabel(text string) bool {
+	return !hasPhrase(text, phrases().relatedLabels) && hasPhrase(text, phrases().listLabels)
 }
 
 // relatedName reports whether class/id words name a related block.
