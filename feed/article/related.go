@@ -17,7 +17,7 @@ type harvester struct {
 	section string            // the page's section, a prefix teasers repeat
 	self    map[string]bool   // the article's own addresses
 	index   map[string]int    // URL → position in links
-	titles  map[string]string // URL → the first story title an anchor gives it
+	anchors map[string][]*html.Node // URL → the page's anchors to it, in order
 	links   []feed.Link
 }
 
@@ -27,7 +27,7 @@ type harvester struct {
 // those blocks from doc so they do not end up in the body.
 func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed.Link {
 	h := &harvester{base: base, section: m.section, self: map[string]bool{}, index: map[string]int{}}
-	h.titles = h.anchorTitles(doc)
+	h.anchors = h.anchorsByURL(doc)
 	if base != nil {
 		h.self[absURL(base, "")] = true
 	}
@@ -48,24 +48,31 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed
 	return h.links
 }
 
-// anchorTitles maps every linked URL of doc to the first story title an
-// anchor gives it (a "Read more" link often repeats a headline link).
-func (h *harvester) anchorTitles(doc *html.Node) map[string]string {
-	titles := map[string]string{}
+// anchorsByURL maps every linked URL of doc to its anchors.
+func (h *harvester) anchorsByURL(doc *html.Node) map[string][]*html.Node {
+	anchors := map[string][]*html.Node{}
 	for _, a := range findAll(doc, byTag("a")) {
-		u := absURL(h.base, attr(a, "href"))
-		if u == "" || titles[u] != "" {
-			continue
-		}
-		target, err := url.Parse(u)
-		if err != nil {
-			continue
-		}
-		if t := linkTitle(a, target, h.section); isStoryTitle(t) {
-			titles[u] = t
+		if u := absURL(h.base, attr(a, "href")); u != "" {
+			anchors[u] = append(anchors[u], a)
 		}
 	}
-	return titles
+	return anchors
+}
+
+// storyTitle returns the first story title an anchor of the page gives
+// the story at abs (a "Read more" link often repeats a headline link),
+// or "".
+func (h *harvester) storyTitle(abs string) string {
+	target, err := url.Parse(abs)
+	if err != nil {
+		return ""
+	}
+	for _, a := range h.anchors[abs] {
+		if t := linkTitle(a, target, h.section); isStoryTitle(t) {
+			return t
+		}
+	}
+	return ""
 }
 
 // add records one related link; it reports whether the link counts (a
@@ -82,7 +89,7 @@ func (h *harvester) add(href, title string, needTitle bool) bool {
 		return false
 	}
 	if !isStoryTitle(title) {
-		title = h.titles[abs]
+		title = h.storyTitle(abs)
 	}
 	if title == "" && needTitle {
 		return false
@@ -206,6 +213,9 @@ func findLabels(doc *html.Node, skipLinks bool, match func(string) bool) []*html
 		}
 		t := textWriter{limit: 256}
 		t.node(n, skipLinks)
+		if utf8.RuneCountInString(t.b.String()) > 80 { // folding would not bring it to 50
+			return false, size
+		}
 		text := norm(t.b.String())
 		if utf8.RuneCountInString(text) > 50 || !match(text) {
 			return false, size

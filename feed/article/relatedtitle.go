@@ -53,7 +53,9 @@ func linkTitle(a *html.Node, target *url.URL, section string) string {
 // page's section names ("Politics | …" on /politics/…).
 func cleanTitle(text string, target *url.URL, section string) string {
 	text = strings.TrimFunc(text, isDecoration)
-	text = strings.TrimFunc(titleDates.ReplaceAllString(text, ""), isDecoration)
+	if strings.ContainsAny(text, "0123456789") || containsFold(text, "today") || containsFold(text, "yesterday") {
+		text = strings.TrimFunc(titleDates.ReplaceAllString(text, ""), isDecoration)
+	}
 	for _, sep := range sectionSeparators {
 		prefix, rest, ok := strings.Cut(text, sep)
 		if ok && rest != "" && namesSection(norm(prefix), target, section) {
