@@ -14,9 +14,9 @@ import (
 // deduplicated, never the article itself, at most maxRelated.
 type harvester struct {
 	base    *url.URL
-	section string            // the page's section, a prefix teasers repeat
-	self    map[string]bool   // the article's own addresses
-	index   map[string]int    // URL → position in links
+	section string                  // the page's section, a prefix teasers repeat
+	self    map[string]bool         // the article's own addresses
+	index   map[string]int          // URL → position in links
 	anchors map[string][]*html.Node // URL → the page's anchors to it, in order
 	links   []feed.Link
 }
