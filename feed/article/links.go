@@ -3,6 +3,7 @@ package article
 import (
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -99,8 +100,10 @@ var adHosts = []string{"outbrain", "taboola", "revcontent", "mgid", "zergnet", "
 
 // looksLikeArticle guesses from its URL whether a link leads to a story
 // rather than a home, section, tag or author page: story URLs carry a
-// number of three digits or more (a date or an id) or a long hyphenated
-// slug, and no folder or query key of a listing.
+// number of three digits or more (a date or an id), a folder that is a
+// number ("/p/42", "/story/7.html") or a long hyphenated slug, and no
+// folder or query key of a listing. A digit inside a name ("9to5toys")
+// is not a number.
 func looksLikeArticle(u *url.URL) bool {
 	host := strings.ToLower(u.Host)
 	for _, ad := range adHosts {
@@ -123,7 +126,7 @@ func looksLikeArticle(u *url.URL) bool {
 	if len(segs) == 0 && u.RawQuery == "" {
 		return false
 	}
-	if hasNumber(u.EscapedPath()+"?"+u.RawQuery, 3) {
+	if hasNumber(u.EscapedPath()+"?"+u.RawQuery, 3) || slices.ContainsFunc(segs, isNumber) {
 		return true
 	}
 	last := ""
@@ -131,6 +134,15 @@ func looksLikeArticle(u *url.URL) bool {
 		last = segs[len(segs)-1]
 	}
 	return strings.Count(last, "-") >= 2 || len(last) >= 30
+}
+
+// isNumber reports whether a path segment is a number, an extension
+// ("42.html") aside.
+func isNumber(seg string) bool {
+	if i := strings.IndexByte(seg, '.'); i > 0 {
+		seg = seg[:i]
+	}
+	return seg != "" && strings.Trim(seg, "0123456789") == ""
 }
 
 // hasNumber reports whether s holds a run of at least n ASCII digits.

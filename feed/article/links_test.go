@@ -1,6 +1,7 @@
 package article
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -35,6 +36,32 @@ func TestBaseURL(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("page %q head %s: base %q, want %q", tt.pageURL, tt.head, got, tt.want)
+		}
+	}
+}
+
+// TestLooksLikeArticleShapes checks numbers, listing folders and query keys in story and listing URLs.
+func TestLooksLikeArticleShapes(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"https://n.example.org/2024/05/04/bridge":               true,
+		"https://n.example.org/a/2":                             true,
+		"https://n.example.org/story/17.html":                   true,
+		"https://n.example.org/news,142489.html":                true,
+		"https://n.example.org/city/bridge-opens-on-monday":     true,
+		"https://n.example.org/guides/9to5toys/":                false,
+		"https://n.example.org/tag/bridges-2024":                false,
+		"https://n.example.org/news?tag=bridges&page=2":         false,
+		"https://n.example.org/people/ada-pell-reporter-page":   false,
+		"https://n.example.org/":                                false,
+		"https://n.example.org/sport":                           false,
+		"https://ads.outbrain.com/2024/05/04/click-here-to-win": false,
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := looksLikeArticle(u); got != want {
+			t.Errorf("looksLikeArticle(%s) = %v, want %v", raw, got, want)
 		}
 	}
 }
