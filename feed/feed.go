@@ -118,7 +118,9 @@ type Span struct {
 }
 
 // Block is one paragraph-level unit of an article. Dir and Lang, when
-// set, override the article's for this block.
+// set, override the article's for this block. A Caption block may carry
+// the address of the picture it captions (Image); its Text may then be
+// empty.
 type Block struct {
 	Kind  BlockKind `json:"kind"`
 	Text  string    `json:"text"`
@@ -126,6 +128,7 @@ type Block struct {
 	Dir   Dir       `json:"dir,omitempty"`
 	Lang  string    `json:"lang,omitempty"`
 	Spans []Span    `json:"spans,omitempty"`
+	Image string    `json:"image,omitempty"` // Caption only: the picture's http(s) address
 }
 
 // Link is a titled URL: an inline link of the body or a related story.

@@ -174,6 +174,11 @@ func blockOf(b feed.Block, a feed.Article, s *styler) blockSpec {
 		spec.decor.indent = 2 * min(max(b.Level, 0), 8)
 	case feed.Caption:
 		spec.base = baseCaption
+		if b.Image != "" {
+			// The caption of a picture the terminal cannot show: a
+			// marker says a picture stands here.
+			spec.decor = sideMarker("▣", " ", rtl, baseBullet)
+		}
 	case feed.Code:
 		spec.base, spec.dir, spec.hard = baseCode, bidi.LTR, true
 	}

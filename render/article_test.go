@@ -185,3 +185,22 @@ func TestLinkListDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestPictureCaption checks that the caption of a picture is marked as
+// one on its start side (the right in Arabic), and that a caption block
+// with a picture but no text adds nothing.
+func TestPictureCaption(t *testing.T) {
+	const width = 40
+	a := feed.Article{Lang: "ar", Dir: feed.DirRTL, Blocks: []feed.Block{
+		{Kind: feed.Caption, Text: "صورة الجسر", Image: "https://img.example.com/a.jpg"},
+		{Kind: feed.Caption, Text: "Photo: the bridge", Lang: "en", Dir: feed.DirLTR, Image: "https://img.example.com/b.jpg"},
+		{Kind: feed.Caption, Text: "بلا صورة"},
+		{Kind: feed.Caption, Image: "https://img.example.com/c.jpg"},
+	}}
+	lines := Article(a, Options{Width: width})
+	pad := func(s string) string { return strings.Repeat(" ", width-Width(s)) + s }
+	want := []string{pad("رسجلا ةروص ▣"), "", "▣ Photo: the bridge", "", pad("ةروص الب")}
+	if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -17,9 +18,10 @@ func (a *app) readCommand() *cobra.Command {
 		width       int
 		bidi, shape string
 		asJSON      bool
+		pageURL     string
 	)
 	c := &cobra.Command{
-		Use:   "read ID|URL|FILE",
+		Use:   "read ID|URL|FILE|-",
 		Short: "Render one article to stdout",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -30,7 +32,7 @@ func (a *app) readCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			art, err := a.articleFor(cmd.Context(), args[0])
+			art, err := a.articleFor(cmd.Context(), args[0], pageURL)
 			if err != nil {
 				return err
 			}
@@ -50,15 +52,35 @@ func (a *app) readCommand() *cobra.Command {
 	f.StringVar(&bidi, "bidi", "", "auto | visual | logical | plain")
 	f.StringVar(&shape, "shape", "", "auto | on | off")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
+	f.StringVar(&pageURL, "url", "", "the address a FILE or - was saved from (links resolve against it)")
 	return c
 }
 
-// articleFor finds the article an argument names: a local file, a URL
-// (from the cache, else fetched and cached), or an item ID (its article
-// from the cache, else fetched, else the feed's own text).
-func (a *app) articleFor(ctx context.Context, arg string) (feed.Article, error) {
+// maxStdinPage is the most bytes `read -` takes from standard input;
+// extraction reads only the first 4 MB of a page anyway.
+const maxStdinPage = 8 << 20
+
+// articleFor finds the article an argument names: "-" (a page on
+// standard input), a local file, a URL (from the cache, else fetched and
+// cached), or an item ID (its article from the cache, else fetched, else
+// the feed's own text). pageURL is the address of a page from a file or
+// standard input; it is an error with an ID or a URL.
+func (a *app) articleFor(ctx context.Context, arg, pageURL string) (feed.Article, error) {
+	if pageURL != "" && !feed.IsWebURL(pageURL) {
+		return feed.Article{}, fmt.Errorf("read: --url %q is not an http(s) address", a.clean(pageURL))
+	}
+	if arg == "-" {
+		body, err := io.ReadAll(io.LimitReader(a.stdin, maxStdinPage))
+		if err != nil {
+			return feed.Article{}, fmt.Errorf("read standard input: %w", err)
+		}
+		return service.PageArticle("standard input", body, pageURL)
+	}
 	if _, err := os.Stat(arg); err == nil {
-		return service.FileArticle(arg)
+		return service.FileArticle(arg, pageURL)
+	}
+	if pageURL != "" {
+		return feed.Article{}, fmt.Errorf("read: --url applies to a FILE or - (standard input), not to %q", a.clean(arg))
 	}
 	svc, err := a.service()
 	if err != nil {

@@ -14,7 +14,7 @@ func (a *app) relatedCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			art, err := a.articleFor(ctx, args[0])
+			art, err := a.articleFor(ctx, args[0], "")
 			if err != nil {
 				return err
 			}

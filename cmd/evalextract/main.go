@@ -31,6 +31,8 @@ func main() {
 	worst := flag.Int("worst", 12, "how many of akhbar's worst pages to list per corpus")
 	show := flag.String("page", "", "print every system's text and score for pages whose id contains this")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the akhbar runs to this file")
+	related := flag.Int("related", 0, "print akhbar's related stories of every Nth page instead of scoring")
+	langs := flag.Bool("lang", false, "print the language akhbar gives every page instead of scoring")
 	flag.Parse()
 	if *profile != "" {
 		if err := profileAkhbar(*dir, *profile); err != nil {
@@ -39,14 +41,14 @@ func main() {
 		}
 		return
 	}
-	if err := run(os.Stdout, *dir, *worst, *show); err != nil {
+	if err := run(os.Stdout, *dir, *worst, *show, inspect{*related, *langs}); err != nil {
 		fmt.Fprintln(os.Stderr, "evalextract:", err)
 		os.Exit(1)
 	}
 }
 
 // run loads both corpora, evaluates every system and writes the report.
-func run(w io.Writer, dir string, worst int, show string) error {
+func run(w io.Writer, dir string, worst int, show string, in inspect) error {
 	aeb, err := loadAEB(filepath.Join(dir, "aeb"))
 	if err != nil {
 		return err
@@ -56,13 +58,26 @@ func run(w io.Writer, dir string, worst int, show string) error {
 		return err
 	}
 	for _, c := range []corpus{aeb, fundus} {
-		if show != "" {
+		switch {
+		case in.related > 0:
+			showRelated(w, c, in.related)
+			continue
+		case in.langs:
+			showLangs(w, c)
+			continue
+		case show != "":
 			showPages(w, c, show)
 			continue
 		}
 		report(w, c.Name, evaluate(c), worst)
 	}
 	return nil
+}
+
+// inspect asks for a listing of akhbar's output instead of scores.
+type inspect struct {
+	related int  // list the related stories of every Nth page
+	langs   bool // list every page's language
 }
 
 // result is one system's outcome on one page.

@@ -86,13 +86,15 @@ func extract(pageURL string, body []byte, contentType string) (feed.Article, err
 // It also returns how many letters the page's main prose holds, which
 // the body should keep most of.
 func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int, error) {
-	base := baseURL(pageURL, doc)
+	head := readHeadTags(doc)
+	base := baseURL(pageAddress(pageURL, head), doc)
 	ld := readJSONLD(doc)
-	meta := readMeta(doc, ld)
+	meta := readMeta(doc, ld, head)
 	container := articleContainer(doc)
-	lang, dir := pageLang(container, ld, readHeadTags(doc), textOf(container, 4096))
+	lang, dir := pageLang(container, ld, head, textOf(container, 4096))
 	sh := newShield(doc)
 	expect := letters(sh.core, true)
+	fig, hasFig := findLeadFigure(doc, sh.core, base, meta.image)
 	var related []feed.Link
 	var lead leadText
 	if !plain {
@@ -119,12 +121,17 @@ func fromDocument(pageURL string, doc *html.Node, plain bool) (feed.Article, int
 	n := len(blocks)
 	blocks = addLead(blocks, lead)
 	figs = moveFigures(figs, kept, len(blocks)-n)
-	image := imageURL(base, firstOf(meta.image, ra.ImageURL()))
+	image := imageURL(base, firstOf(meta.image, fig.image, ra.ImageURL()))
 	if !hasBody(blocks) {
 		return feed.Article{}, expect, fmt.Errorf("%w: no body text", ErrNotArticle)
 	}
+	if hasFig {
+		var moved []int
+		blocks, moved = withLeadFigure(blocks, fig)
+		figs = moveFigures(figs, moved, 0)
+	}
 	return feed.Article{
-		URL:       firstOf(absURL(base, ""), pageURL),
+		URL:       firstOf(absURL(nil, pageURL), pageURL),
 		Title:     title,
 		Byline:    byline,
 		Published: meta.published,

@@ -51,16 +51,44 @@ func nameTokens(n *html.Node) []string {
 	if class == "" && id == "" {
 		return nil
 	}
-	var out []string
-	for _, name := range strings.Fields(strings.ToLower(class + " " + id)) {
-		if strings.Contains(name, ":") {
-			continue
+	// One lower-cased buffer, words cut out of it: this runs on every
+	// element in several passes.
+	buf := make([]byte, 0, len(class)+len(id)+1)
+	var out []int // start, end pairs in buf
+	for _, names := range []string{class, id} {
+		for _, name := range strings.Fields(names) {
+			if strings.IndexByte(name, ':') >= 0 {
+				continue
+			}
+			start := -1
+			for i := 0; i <= len(name); i++ {
+				c := byte(0)
+				if i < len(name) {
+					c = name[i]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+				}
+				word := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+				switch {
+				case word && start < 0:
+					start = len(buf)
+				case !word && start >= 0:
+					out = append(out, start, len(buf))
+					start = -1
+				}
+				if word {
+					buf = append(buf, c)
+				}
+			}
 		}
-		out = append(out, strings.FieldsFunc(name, func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-		})...)
 	}
-	return out
+	all := string(buf)
+	tokens := make([]string, 0, len(out)/2)
+	for i := 0; i < len(out); i += 2 {
+		tokens = append(tokens, all[out[i]:out[i+1]])
+	}
+	return tokens
 }
 
 // textOf returns the text of n with white space collapsed, cut after

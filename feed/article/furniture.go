@@ -243,8 +243,11 @@ func isStandfirst(n *html.Node) bool {
 			named = true
 		}
 	}
+	if !named {
+		return false
+	}
 	size := utf8.RuneCountInString(textOf(n, 1024))
-	return named && size >= 30 && size <= 500
+	return size >= 30 && size <= 500
 }
 
 // isMarker reports whether folded text is an ad or widget label.

@@ -86,17 +86,17 @@ func declared(n *html.Node) (lang string, dir feed.Dir) {
 
 // pageLang decides the article's language and direction: the container's
 // lang (or an ancestor's), else JSON-LD inLanguage, else meta tags, else a
-// guess from the letters of text. A declared language whose script does
-// not match the text (lang="en" on Arabic text) loses to the guess. The
-// direction is the declared dir when it agrees with the language, else the
-// language's direction.
+// guess from the letters and words of text. A declared language the text
+// clearly contradicts (lang="en" on Arabic or German text) loses to the
+// guess. The direction is the declared dir when it agrees with the
+// language, else the language's direction.
 func pageLang(container *html.Node, ld ldInfo, head headMap, text string) (string, feed.Dir) {
 	chainLang, chainDir := declared(container)
 	lang := firstOf(chainLang, baseLang(ld.lang), baseLang(head.get("content-language")),
 		baseLang(head.get("language")), baseLang(head.get("og:locale")))
 	counts := countScripts(text)
-	guess := counts.lang()
-	if lang == "" || guess != "" && dirOfLang(guess) != dirOfLang(lang) {
+	guess, sure := guessLang(text)
+	if lang == "" || guess != "" && dirOfLang(guess) != dirOfLang(lang) || contradicts(lang, guess, sure) {
 		lang = firstOf(guess, lang)
 	}
 	dir := dirOfLang(lang)
@@ -117,38 +117,79 @@ func firstDir(dirs ...feed.Dir) feed.Dir {
 }
 
 // scriptCounts holds the number of letters of a text by script.
-type scriptCounts struct{ arabic, persian, urdu, hebrew, latin, other int }
+type scriptCounts struct {
+	arabic, persian, urdu, hebrew, latin, other                                              int
+	cyrillic, greek, han, kana, hangul, thai, devanagari, bengali, tamil, georgian, armenian int
+}
 
 // countScripts counts the letters of text by script.
 func countScripts(text string) scriptCounts {
 	var c scriptCounts
 	for _, r := range text {
 		switch {
+		case r < 0x80:
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				c.latin++
+			}
 		case strings.ContainsRune("پچژگکی", r):
 			c.persian++
 			c.arabic++
 		case strings.ContainsRune("ٹڈڑںےھ", r):
 			c.urdu++
 			c.arabic++
-		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
-			c.arabic++
-		case unicode.Is(unicode.Hebrew, r) && unicode.IsLetter(r):
-			c.hebrew++
+		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			c.latin++
-		case unicode.IsLetter(r):
-			c.other++
+		case unicode.Is(unicode.Arabic, r):
+			c.arabic++
+		case unicode.Is(unicode.Hebrew, r):
+			c.hebrew++
+		default:
+			c.countOther(r)
 		}
 	}
 	return c
 }
+
+// countOther counts a letter of a script other than Latin, Arabic and
+// Hebrew.
+func (c *scriptCounts) countOther(r rune) {
+	c.other++
+	switch {
+	case unicode.Is(unicode.Cyrillic, r):
+		c.cyrillic++
+	case unicode.Is(unicode.Han, r):
+		c.han++
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		c.kana++
+	case unicode.Is(unicode.Hangul, r):
+		c.hangul++
+	case unicode.Is(unicode.Greek, r):
+		c.greek++
+	case unicode.Is(unicode.Thai, r):
+		c.thai++
+	case unicode.Is(unicode.Devanagari, r):
+		c.devanagari++
+	case unicode.Is(unicode.Bengali, r):
+		c.bengali++
+	case unicode.Is(unicode.Tamil, r):
+		c.tamil++
+	case unicode.Is(unicode.Georgian, r):
+		c.georgian++
+	case unicode.Is(unicode.Armenian, r):
+		c.armenian++
+	}
+}
+
+// total is the number of letters counted.
+func (c scriptCounts) total() int { return c.arabic + c.hebrew + c.latin + c.other }
 
 // lang names the language of the counted text when its letters make it
 // clear: Arabic, Persian or Urdu for Arabic script, Hebrew for Hebrew
 // script. It returns "" for Latin and other scripts, which it cannot
 // tell apart.
 func (c scriptCounts) lang() string {
-	total := c.arabic + c.hebrew + c.latin + c.other
+	total := c.total()
 	switch {
 	case total < 20:
 		return ""

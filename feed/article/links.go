@@ -3,27 +3,45 @@ package article
 import (
 	"net"
 	"net/url"
+	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/publicsuffix"
 )
 
 // baseURL returns the URL relative links of doc resolve against: the
-// page URL, moved by a <base href> if the page has one. It is nil when
-// pageURL is not an absolute URL.
-func baseURL(pageURL string, doc *html.Node) *url.URL {
-	u, err := url.Parse(strings.TrimSpace(pageURL))
+// page's address (see pageAddress), moved by a <base href> if the page
+// has one. It is nil when neither gives an absolute http(s) URL.
+func baseURL(address string, doc *html.Node) *url.URL {
+	u, err := url.Parse(address)
 	if err != nil || !u.IsAbs() {
-		return nil
+		u = nil
 	}
-	if b := findFirst(doc, byTag("base")); b != nil {
-		if ref, err := url.Parse(strings.TrimSpace(attr(b, "href"))); err == nil && attr(b, "href") != "" {
-			u = u.ResolveReference(ref)
+	if b := findFirst(doc, byTag("base")); b != nil && strings.TrimSpace(attr(b, "href")) != "" {
+		if ref, err := url.Parse(strings.TrimSpace(attr(b, "href"))); err == nil {
+			if u != nil {
+				ref = u.ResolveReference(ref)
+			}
+			if ref.IsAbs() {
+				u = ref
+			}
 		}
 	}
+	if u == nil || u.Scheme != "http" && u.Scheme != "https" {
+		return nil
+	}
 	return u
+}
+
+// pageAddress returns the web address of the page: pageURL when it is
+// an http(s) URL, else (a saved file, standard input) the address the
+// page names as its own (canonical link, og:url), else "".
+func pageAddress(pageURL string, head headMap) string {
+	if u := absURL(nil, pageURL); u != "" {
+		return strings.TrimSpace(pageURL)
+	}
+	return firstOf(absURL(nil, head.get("canonical")), absURL(nil, head.get("og:url")))
 }
 
 // absURL resolves href against base and returns it without its fragment,
@@ -65,7 +83,15 @@ var listingSegments = map[string]bool{
 	"categories": true, "section": true, "sections": true, "author": true, "authors": true,
 	"profile": true, "profiles": true, "search": true, "login": true, "subscribe": true,
 	"newsletter": true, "newsletters": true, "contact": true, "about": true, "privacy": true,
+	"people": true, "person": true, "staff": true, "writer": true, "writers": true,
+	"contributor": true, "contributors": true, "byline": true, "keyword": true, "keywords": true,
+	"schlagwort": true, "thema": true, "themen": true, "tema": true, "temas": true, "sujet": true,
+	"sujets": true, "rubrique": true, "ressort": true, "autor": true, "autoren": true, "auteur": true,
 }
+
+// listingParams are query keys of tag, search and author listings.
+// Read-only.
+var listingParams = []string{"tag", "tags", "topic", "category", "author", "s", "q", "query", "search"}
 
 // adHosts are recommendation and ad networks whose links never count.
 // Read-only.
@@ -74,7 +100,10 @@ var adHosts = []string{"outbrain", "taboola", "revcontent", "mgid", "zergnet", "
 
 // looksLikeArticle guesses from its URL whether a link leads to a story
 // rather than a home, section, tag or author page: story URLs carry a
-// number (a date or an id) or a long hyphenated slug.
+// number of three digits or more (a date or an id), a folder that is a
+// number ("/p/42", "/story/7.html") or a long hyphenated slug, and no
+// folder or query key of a listing. A digit inside a name ("9to5toys")
+// is not a number.
 func looksLikeArticle(u *url.URL) bool {
 	host := strings.ToLower(u.Host)
 	for _, ad := range adHosts {
@@ -88,10 +117,16 @@ func looksLikeArticle(u *url.URL) bool {
 			return false
 		}
 	}
+	query := u.Query()
+	for _, k := range listingParams {
+		if query.Has(k) {
+			return false
+		}
+	}
 	if len(segs) == 0 && u.RawQuery == "" {
 		return false
 	}
-	if strings.ContainsFunc(u.EscapedPath()+u.RawQuery, unicode.IsDigit) {
+	if hasNumber(u.EscapedPath()+"?"+u.RawQuery, 3) || slices.ContainsFunc(segs, isNumber) {
 		return true
 	}
 	last := ""
@@ -99,4 +134,29 @@ func looksLikeArticle(u *url.URL) bool {
 		last = segs[len(segs)-1]
 	}
 	return strings.Count(last, "-") >= 2 || len(last) >= 30
+}
+
+// isNumber reports whether a path segment is a number, an extension
+// ("42.html") aside.
+func isNumber(seg string) bool {
+	if i := strings.IndexByte(seg, '.'); i > 0 {
+		seg = seg[:i]
+	}
+	return seg != "" && strings.Trim(seg, "0123456789") == ""
+}
+
+// hasNumber reports whether s holds a run of at least n ASCII digits.
+func hasNumber(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

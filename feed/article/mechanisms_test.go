@@ -1,6 +1,7 @@
 package article
 
 import (
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -65,4 +66,62 @@ func bodyText(a feed.Article) string {
 		}
 	}
 	return b.String()
+}
+
+// TestRelatedLists checks the related stories of a page with a long
+// "Related stories" list: at most maxRelated, titles without the kicker,
+// date and section name teasers put around them, a "Read more" link
+// titled by the story's headline elsewhere on the page, no tag or
+// section pages, and nothing from the site's "Latest" and "Most read"
+// lists.
+func TestRelatedLists(t *testing.T) {
+	page, err := os.ReadFile("testdata/mechanisms/en-related-lists.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract("https://town.example.org/city/2024/05/04/town-hall-clock-restored", page, "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Related) != maxRelated {
+		t.Errorf("%d related stories, want %d: %v", len(a.Related), maxRelated, a.Related)
+	}
+	want := []string{"Night buses return to the old town", "Harbour cranes painted for the festival",
+		"Bridge tolls frozen for another year", "New cycle lanes along the river open", "school meals go organic next term", "Museum opens its stores to visitors"}
+	for i, w := range want {
+		if i < len(a.Related) && a.Related[i].Title != w {
+			t.Errorf("related[%d] title %q, want %q", i, a.Related[i].Title, w)
+		}
+	}
+	for _, l := range a.Related {
+		if strings.Contains(l.URL, "/tag/") || strings.Contains(l.URL, "/opinion/") || strings.Contains(l.URL, "/sport/") ||
+			strings.Contains(l.URL, "lost-dog") {
+			t.Errorf("not a related story: %v", l)
+		}
+	}
+	if !strings.Contains(bodyText(a), "wound by hand") {
+		t.Errorf("body lost: %s", bodyText(a))
+	}
+}
+
+// TestCleanTitle checks the removal of dates and section names around
+// teaser headlines, and that a colon inside a headline stays.
+func TestCleanTitle(t *testing.T) {
+	u, _ := url.Parse("https://news.example.org/world-news/2024/05/04/x")
+	tests := []struct{ in, want string }{
+		{"World News | Floods in the north", "Floods in the north"},
+		{"Floods in the north Oct 17, 2014", "Floods in the north"},
+		{"Floods in the north - 17.10.2014", "Floods in the north"},
+		{"3 hours ago: Floods in the north", "Floods in the north"},
+		{"Floods in the north 20 hours ago", "Floods in the north"},
+		{"Economy: Floods raise food prices", "Floods raise food prices"}, // the page's section
+		{"Hong Kong protests: students under siege", "Hong Kong protests: students under siege"},
+		{"» Floods in the north", "Floods in the north"},
+		{"2024 budget passes", "2024 budget passes"},
+	}
+	for _, tt := range tests {
+		if got := cleanTitle(tt.in, u, "Economy"); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

@@ -18,8 +18,7 @@ type pageMeta struct {
 
 // readMeta gathers metadata from <meta> tags, JSON-LD, <title>, <h1>,
 // <time> and byline elements. It never fails; missing fields stay empty.
-func readMeta(doc *html.Node, ld ldInfo) pageMeta {
-	head := readHeadTags(doc)
+func readMeta(doc *html.Node, ld ldInfo, head headMap) pageMeta {
 	m := pageMeta{
 		section:  firstOf(head.get("article:section"), ld.section),
 		siteName: firstOf(head.get("og:site_name"), ld.siteName, head.get("application-name")),
@@ -147,11 +146,46 @@ func isBylineNode(n *html.Node) bool {
 	for _, t := range nameTokens(n) {
 		named = named || t == "author" || t == "byline" || t == "writer" || t == "contributors"
 	}
+	if !named && !mayStartWithLabel(firstWords(n)) {
+		return false // cheap: a labelled line starts with its label
+	}
 	text := textOf(n, 256)
 	if text == "" || utf8.RuneCountInString(text) > 80 {
 		return false
 	}
 	return named || labelled(text)
+}
+
+// firstWords returns the first text under n that holds a letter or a
+// digit, outside scripts and styles, trimmed; "" when there is none.
+func firstWords(n *html.Node) string {
+	switch {
+	case n.Type == html.TextNode:
+		if hasLetters(n.Data) {
+			return strings.TrimSpace(n.Data)
+		}
+		return ""
+	case isElem(n, "script", "style", "noscript", "template"):
+		return ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t := firstWords(c); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// mayStartWithLabel reports whether text that starts an element could
+// be the start of a labelled byline: it starts with a byline label, or
+// is the start of one (the rest in the next element).
+func mayStartWithLabel(t string) bool {
+	for _, l := range bylineLabels {
+		if len(t) >= len(l) && strings.EqualFold(t[:len(l)], l) || len(t) < len(l) && strings.EqualFold(t, l[:len(t)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelled reports whether text starts with a byline label.

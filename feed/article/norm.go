@@ -45,6 +45,7 @@ func norm(s string) string {
 // article), and are read-only.
 type phraseTables struct {
 	relatedLabels, adMarkers, widgetMarkers, prevNextLabels, promoPhrases, sourcePrefixes []string
+	listLabels, genericTitles                                                             []string
 }
 
 // phrases returns the folded phrase tables, building them once.
@@ -56,6 +57,8 @@ var phrases = sync.OnceValue(func() phraseTables {
 		prevNextLabels: foldAll(prevNextLabelsRaw...),
 		promoPhrases:   foldAll(promoPhrasesRaw...),
 		sourcePrefixes: foldAll(sourcePrefixesRaw...),
+		listLabels:     foldAll(listLabelsRaw...),
+		genericTitles:  foldAll(genericTitlesRaw...),
 	}
 })
 
@@ -77,6 +80,26 @@ var relatedLabelsRaw = []string{
 	"بیشتر بخوانید", "مطالب مرتبط", "بخوانید", "כתבות נוספות", "קראו עוד", "קראו גם",
 	"lire aussi", "à lire aussi", "sur le même sujet", "mehr zum thema", "leer más",
 	"lee también", "leia também",
+}
+
+// listLabelsRaw head lists of the newest or most read stories of a site:
+// not related to the article unless the page says so.
+var listLabelsRaw = []string{
+	"latest", "latest news", "latest stories", "latest articles", "most read", "most popular",
+	"popular", "trending", "most viewed", "most shared", "top stories", "just in", "breaking",
+	"الأكثر قراءة", "الأكثر مشاهدة", "الأحدث", "آخر الأخبار", "أحدث الأخبار", "الأكثر تداولا",
+	"پربازدیدترین", "پربازدید", "آخرین اخبار", "تازه ترین", "הנקראים ביותר", "הכי נקראים",
+	"מבזקים", "חדשות אחרונות", "meistgelesen", "neueste", "neueste artikel", "les plus lus",
+	"à la une", "dernières infos", "lo más leído", "últimas noticias", "mais lidas",
+}
+
+// genericTitlesRaw are anchor texts that name an action, not a story:
+// a related link needs the story's own title.
+var genericTitlesRaw = []string{
+	"read more", "more", "read", "continue reading", "read the story", "read full story",
+	"full story", "play video", "watch video", "watch", "video", "listen", "photos", "gallery",
+	"click here", "here", "link", "اقرأ المزيد", "المزيد", "التفاصيل", "شاهد", "بیشتر",
+	"ادامه مطلب", "קראו עוד", "עוד", "lire la suite", "weiterlesen", "mehr", "leer más", "ver más",
 }
 
 // adMarkersRaw are the whole text of advertisement labels.

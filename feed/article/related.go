@@ -11,13 +11,14 @@ import (
 )
 
 // harvester collects related-story links: same-site article URLs,
-// deduplicated, never the article itself.
+// deduplicated, never the article itself, at most maxRelated.
 type harvester struct {
-	base   *url.URL
-	self   map[string]bool
-	index  map[string]int // URL → position in links
-	titles map[string]string
-	links  []feed.Link
+	base    *url.URL
+	section string                  // the page's section, a prefix teasers repeat
+	self    map[string]bool         // the article's own addresses
+	index   map[string]int          // URL → position in links
+	anchors map[string][]*html.Node // URL → the page's anchors to it, in order
+	links   []feed.Link
 }
 
 // harvestRelated collects the related stories of doc — JSON-LD
@@ -25,7 +26,8 @@ type harvester struct {
 // label, and containers whose class or id says related — and removes
 // those blocks from doc so they do not end up in the body.
 func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed.Link {
-	h := &harvester{base: base, self: map[string]bool{}, index: map[string]int{}, titles: anchorTitles(doc, base)}
+	h := &harvester{base: base, section: m.section, self: map[string]bool{}, index: map[string]int{}}
+	h.anchors = h.anchorsByURL(doc)
 	if base != nil {
 		h.self[absURL(base, "")] = true
 	}
@@ -33,7 +35,7 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed
 		h.self[absURL(base, s)] = true
 	}
 	for _, u := range m.related {
-		h.add(u, "")
+		h.add(u, "", false) // the page's metadata says it is related
 	}
 	for _, label := range findLabels(doc, true, isRelatedLabel) {
 		h.fromLabel(label, sh)
@@ -46,20 +48,38 @@ func harvestRelated(doc *html.Node, base *url.URL, m pageMeta, sh shield) []feed
 	return h.links
 }
 
-// anchorTitles maps every linked URL of doc to its first anchor text.
-func anchorTitles(doc *html.Node, base *url.URL) map[string]string {
-	titles := map[string]string{}
+// anchorsByURL maps every linked URL of doc to its anchors.
+func (h *harvester) anchorsByURL(doc *html.Node) map[string][]*html.Node {
+	anchors := map[string][]*html.Node{}
 	for _, a := range findAll(doc, byTag("a")) {
-		u, text := absURL(base, attr(a, "href")), textOf(a, 512)
-		if u != "" && text != "" && titles[u] == "" {
-			titles[u] = text
+		if u := absURL(h.base, attr(a, "href")); u != "" {
+			anchors[u] = append(anchors[u], a)
 		}
 	}
-	return titles
+	return anchors
 }
 
-// add records one related link; it reports whether the link counts.
-func (h *harvester) add(href, title string) bool {
+// storyTitle returns the first story title an anchor of the page gives
+// the story at abs (a "Read more" link often repeats a headline link),
+// or "".
+func (h *harvester) storyTitle(abs string) string {
+	target, err := url.Parse(abs)
+	if err != nil {
+		return ""
+	}
+	for _, a := range h.anchors[abs] {
+		if t := linkTitle(a, target, h.section); isStoryTitle(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// add records one related link; it reports whether the link counts (a
+// story of the site, kept or beyond the limit). A link needs a story
+// title when needTitle is set: one from its anchor, else from another
+// anchor to the same story.
+func (h *harvester) add(href, title string, needTitle bool) bool {
 	abs := absURL(h.base, href)
 	if abs == "" || h.self[abs] {
 		return false
@@ -68,11 +88,13 @@ func (h *harvester) add(href, title string) bool {
 	if err != nil || !looksLikeArticle(u) || h.base != nil && site(u) != site(h.base) {
 		return false
 	}
-	title = strings.TrimFunc(firstOf(title, h.titles[abs]), isDecoration)
-	if i, ok := h.index[abs]; ok {
-		if h.links[i].Title == "" {
-			h.links[i].Title = title
-		}
+	if !isStoryTitle(title) {
+		title = h.storyTitle(abs)
+	}
+	if title == "" && needTitle {
+		return false
+	}
+	if _, ok := h.index[abs]; ok || len(h.links) >= maxRelated {
 		return true
 	}
 	h.index[abs] = len(h.links)
@@ -84,7 +106,12 @@ func (h *harvester) add(href, title string) bool {
 func (h *harvester) collect(n *html.Node) int {
 	count := 0
 	for _, a := range findAll(n, byTag("a")) {
-		if h.add(attr(a, "href"), textOf(a, 512)) {
+		href := attr(a, "href")
+		target, err := url.Parse(absURL(h.base, href))
+		if err != nil {
+			continue
+		}
+		if h.add(href, linkTitle(a, target, h.section), true) {
 			count++
 		}
 	}
@@ -186,6 +213,9 @@ func findLabels(doc *html.Node, skipLinks bool, match func(string) bool) []*html
 		}
 		t := textWriter{limit: 256}
 		t.node(n, skipLinks)
+		if utf8.RuneCountInString(t.b.String()) > 80 { // folding would not bring it to 50
+			return false, size
+		}
 		text := norm(t.b.String())
 		if utf8.RuneCountInString(text) > 50 || !match(text) {
 			return false, size
@@ -212,13 +242,36 @@ func nonSpace(s string) int {
 func isRelatedLabel(text string) bool { return hasPhrase(text, phrases().relatedLabels) }
 
 // isRelatedContainer reports whether n's class or id names a list of
-// related stories, and n looks like one (mostly links, no headline).
+// related stories, and n looks like one (mostly links, no headline). A
+// list of the site's latest or most read stories is not related to the
+// article, whatever its class says ("latestlist related"), unless its
+// heading calls it related.
 func isRelatedContainer(n *html.Node) bool {
-	if !relatedName(nameTokens(n)) || findFirst(n, byTag("h1")) != nil {
+	tokens := nameTokens(n)
+	if !relatedName(tokens) || findFirst(n, byTag("h1")) != nil {
+		return false
+	}
+	if h := findFirst(n, byTag("h2", "h3", "h4", "h5", "h6")); h != nil && isListLabel(norm(textOf(h, 256))) {
+		return false
+	}
+	if slices.ContainsFunc(tokens, func(t string) bool { return listWords[t] }) {
 		return false
 	}
 	all := utf8.RuneCountInString(textOf(n, 8192))
 	return all < 600 || linkTextLen(n)*2 > all
+}
+
+// listWords are class/id words of lists of a site's newest or most read
+// stories. Read-only.
+var listWords = map[string]bool{
+	"latest": true, "latestlist": true, "recent": true, "newest": true, "popular": true,
+	"popularlist": true, "mostread": true, "mostviewed": true, "trending": true, "ranking": true,
+}
+
+// isListLabel reports whether folded heading text names a list of the
+// newest or most read stories and not related ones.
+func isListLabel(text string) bool {
+	return !hasPhrase(text, phrases().relatedLabels) && hasPhrase(text, phrases().listLabels)
 }
 
 // relatedName reports whether class/id words name a related block.

@@ -96,7 +96,11 @@ func letters(n *html.Node, skipLinks bool) int {
 // of state or count ("has-comments", "comments-enabled", "comment-count"
 // name a property of a story, not its comments).
 func isCommentSection(n *html.Node) bool {
-	for _, name := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+	names := attr(n, "class") + " " + attr(n, "id")
+	if !containsFold(names, "comment") && !containsFold(names, "disqus") {
+		return false
+	}
+	for _, name := range strings.Fields(strings.ToLower(names)) {
 		words := strings.FieldsFunc(name, func(r rune) bool { return !(r >= 'a' && r <= 'z') })
 		if slices.ContainsFunc(words, func(w string) bool { return commentWords[w] }) &&
 			!slices.ContainsFunc(words, func(w string) bool { return commentStateWords[w] }) {
@@ -115,4 +119,25 @@ var commentStateWords = map[string]bool{
 	"has": true, "no": true, "enabled": true, "disabled": true, "open": true, "closed": true,
 	"allowed": true, "count": true, "counter": true, "number": true, "num": true, "link": true,
 	"button": true, "btn": true, "icon": true, "toggle": true, "cta": true,
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub
+// in any case, without allocating.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }

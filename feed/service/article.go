@@ -190,19 +190,32 @@ func (s *Service) Search(ctx context.Context, query string, limit int) ([]feed.S
 	return hits, nil
 }
 
-// FileArticle extracts the article of a local HTML file.
-func FileArticle(path string) (feed.Article, error) {
+// FileArticle extracts the article of a local HTML file. pageURL, when
+// not "", is the address the page was saved from: relative links and
+// related stories resolve against it.
+func FileArticle(path, pageURL string) (feed.Article, error) {
 	body, err := os.ReadFile(path)
 	if err != nil {
 		return feed.Article{}, fmt.Errorf("read %s: %w", path, err)
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return feed.Article{}, fmt.Errorf("read %s: %w", path, err)
+	if pageURL == "" {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return feed.Article{}, fmt.Errorf("read %s: %w", path, err)
+		}
+		pageURL = "file://" + abs
 	}
-	art, err := article.Extract("file://"+abs, body, "")
+	return PageArticle(path, body, pageURL)
+}
+
+// PageArticle extracts the article of a saved page's bytes; name says
+// where they came from in errors ("-" for standard input), pageURL is
+// the page's address ("" when unknown: the page's own canonical link
+// then stands for it).
+func PageArticle(name string, body []byte, pageURL string) (feed.Article, error) {
+	art, err := article.Extract(pageURL, body, "")
 	if err != nil {
-		return art, fmt.Errorf("read %s: %w", path, err)
+		return art, fmt.Errorf("read %s: %w", name, err)
 	}
 	return art, nil
 }
