@@ -335,3 +335,16 @@ func (e entry) label() string {
 	}
 	return e.icon + " " + isolate(e.title)
 }
+
+// whyFailed is the error of a feed's fetch without the feed's own address
+// ("fetch https://…/feed.xml: 404 Not Found" says "404 Not Found"): the
+// status line names the feed, and the address would push the cause out of
+// sight.
+func whyFailed(url, err string) string {
+	for _, prefix := range []string{url + ": ", url + `": `} {
+		if i := strings.LastIndex(err, prefix); url != "" && i >= 0 && i+len(prefix) < len(err) {
+			return err[i+len(prefix):]
+		}
+	}
+	return err
+}

@@ -73,6 +73,9 @@ func (m Model) helpView() string {
 			cells = append(cells, row(m.rtl(), k, " ", d, " "))
 		}
 		lines[r] = row(m.rtl(), cells...)
+		if short := ncols*(keyW+descW+2) - lipgloss.Width(lines[r]); m.rtl() && short > 0 {
+			lines[r] = strings.Repeat(" ", short) + lines[r] // a short last row starts at the right too
+		}
 	}
 	box := m.theme.HelpBox.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)

@@ -65,7 +65,7 @@ func (s *status) progress(p refresh.Progress) {
 		s.accountErr = p.Feed.Title + ": " + p.Err.Error()
 	}
 	if p.Err != nil && p.Feed.ID != 0 {
-		s.feedErr = isolate(p.Feed.Title) + ": " + isolate(p.Err.Error())
+		s.feedErr = isolate(p.Feed.Title) + ": " + isolate(whyFailed(p.Feed.URL, p.Err.Error()))
 	}
 }
 
@@ -111,13 +111,22 @@ func (s *status) view(width int, mode, crumb, pos string, st theme.Theme, o rend
 	if s.refreshing {
 		msg = cat.T(i18n.MsgRefreshProgress, s.done, s.total, s.newN)
 	}
-	fixed := "  " + cat.T(i18n.MsgHelpHint) + " "
+	fixed := cat.T(i18n.MsgHelpHint)
 	if pos != "" {
-		fixed = " " + pos + fixed
+		fixed = pos + "  " + fixed
 	}
-	fixedW := render.Width(render.SanitizeLine(fixed))
-	crumbW := render.Width(render.SanitizeLine(" " + crumb))
-	crumbW = min(crumbW, max(width/3-fixedW, 0))
+	// Both laid out at their own width: shaping can join letters (لا)
+	// into one cell, so a text's width is known only once laid out.
+	fixedCell := uiText(fixed, cat, o)
+	fixedW := render.Width(fixedCell) + 2 // a space each side
+	crumbCell := uiText(crumb, cat, o)
+	crumbW := render.Width(crumbCell) + 1 // a space before
+	// The breadcrumb gets a third of the bar, or all the message leaves.
+	msgW := render.Width(uiText(msg, cat, o)) + 2
+	if budget := max(width/3-fixedW, width-lipgloss.Width(tag)-fixedW-msgW, 0); crumbW > budget {
+		crumbW = budget
+		crumbCell = uiCell(crumb, crumbW-1, cat, o)
+	}
 	if crumbW < 4 { // too little to show anything of it but "…"
 		crumbW = 0
 	}
@@ -132,10 +141,10 @@ func (s *status) view(width int, mode, crumb, pos string, st theme.Theme, o rend
 	body := style.Render(uiCell(" "+msg, room, cat, o))
 	var tail []string
 	if crumbW > 0 {
-		tail = append(tail, st.StatusBar.Render(uiCell(" "+crumb, crumbW, cat, o)))
+		tail = append(tail, st.StatusBar.Render(row(rtl, " ", crumbCell)))
 	}
 	if fixedW > 0 {
-		tail = append(tail, st.StatusBar.Render(uiCell(fixed, fixedW, cat, o)))
+		tail = append(tail, st.StatusBar.Render(" "+fixedCell+" "))
 	}
 	return row(rtl, append([]string{tag, body}, tail...)...)
 }

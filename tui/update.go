@@ -231,7 +231,7 @@ func (m *Model) noteFeed() {
 		m.status.noteFeed("")
 		return
 	}
-	m.status.noteFeed(m.cat.T(i18n.MsgFeedFailed, isolate(e.title), isolate(e.feed.LastError)))
+	m.status.noteFeed(m.cat.T(i18n.MsgFeedFailed, isolate(e.title), isolate(whyFailed(e.feed.URL, e.feed.LastError))))
 }
 
 // showEntry loads the headline list of the feeds pane's entry under the
