@@ -90,7 +90,6 @@ func TestTUIFailedFeedSaysWhy(t *testing.T) {
 	}
 }
 
-
 // Defect: the status line cut the position and the help hint. On a
 // narrow screen the breadcrumb is cut instead, in the list and the reader.
 func TestTUIStatusKeepsPositionAndHelp(t *testing.T) {
