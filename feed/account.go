@@ -17,6 +17,11 @@ package feed
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -147,4 +152,32 @@ type SyncStats struct {
 	Removed    int // entries the server no longer has, removed from the cache
 	Sent       int // queued changes the server accepted
 	Superseded int // queued changes dropped for a later server change
+}
+
+// ErrClearText is returned (wrapped) by CheckClearText.
+var ErrClearText = errors.New("the password or token would travel in clear")
+
+// CheckClearText refuses the account when its secret would cross the
+// network unencrypted: its server URL is http:// and its host is not
+// this machine (localhost or a loopback address, decided without DNS),
+// and the user has not allowed that (Credential.InsecureHTTP, set by
+// `account add --insecure-http` or insecure_http in config.toml). It is
+// checked when an account is added and again whenever it syncs, so an
+// account stored or configured otherwise cannot send its secret in clear.
+func (a Account) CheckClearText() error {
+	u, err := url.Parse(a.URL)
+	if err != nil {
+		return fmt.Errorf("account %s: %w", a.URL, err)
+	}
+	if u.Scheme != "http" || a.Credential.InsecureHTTP {
+		return nil
+	}
+	host := strings.ToLower(u.Hostname())
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("http:// to %s: %w: use https, or accept that with --insecure-http (account add) or insecure_http = true (config.toml)", u.Host, ErrClearText)
 }

@@ -24,10 +24,13 @@ const (
 // Credential says where an account's secret comes from: the first line
 // of what Command prints (config keys password_command, token_command),
 // else the environment variable Env. akhbar never stores the secret.
+// InsecureHTTP records that the user allowed the secret to cross the
+// network in clear (see CheckClearText).
 type Credential struct {
-	Kind    SecretKind `json:"kind"`
-	Command []string   `json:"command,omitempty"` // argv, run without a shell
-	Env     string     `json:"env,omitempty"`
+	Kind         SecretKind `json:"kind"`
+	Command      []string   `json:"command,omitempty"` // argv, run without a shell
+	Env          string     `json:"env,omitempty"`
+	InsecureHTTP bool       `json:"insecure_http,omitempty"`
 }
 
 // commandTimeout bounds a password command (a pass or gpg prompt may

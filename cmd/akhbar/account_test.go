@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -147,5 +148,14 @@ func TestAccountAddRefusesClearTextPassword(t *testing.T) {
 	akhbarFails(t, env, "account", "add", "miniflux", remote, "--token-env", "AKHBAR_TEST_TOKEN", "--insecure-http")
 	if hits.Load() == 0 {
 		t.Error("--insecure-http: the server was not asked")
+	}
+
+	// insecure_http in the account's config.toml table accepts it too.
+	hits.Store(0)
+	env = append(xdgEnv(t), "AKHBAR_TEST_TOKEN=secret-token")
+	writeConfig(t, env, fmt.Sprintf("[accounts.%q]\ntoken_env = \"AKHBAR_TEST_TOKEN\"\ninsecure_http = true\n", remote))
+	akhbarFails(t, env, "account", "add", "miniflux", remote)
+	if hits.Load() == 0 {
+		t.Error("insecure_http = true: the server was not asked")
 	}
 }

@@ -103,12 +103,13 @@ func (a *app) service() (*service.Service, error) {
 // newService builds the service over a cache from the configuration.
 func (a *app) newService(st *cache.Store) *service.Service {
 	return service.New(st, a.httpClient(), service.Options{
-		Concurrency: a.cfg.Refresh.Concurrency,
-		PerHost:     a.cfg.Refresh.PerHost,
-		FullText:    a.cfg.Refresh.FullText,
-		Settings:    a.settings,
-		Failed:      a.logFailure,
-		Now:         a.now,
+		Concurrency:  a.cfg.Refresh.Concurrency,
+		PerHost:      a.cfg.Refresh.PerHost,
+		FullText:     a.cfg.Refresh.FullText,
+		Settings:     a.settings,
+		InsecureHTTP: a.insecureHTTP(),
+		Failed:       a.logFailure,
+		Now:          a.now,
 	})
 }
 

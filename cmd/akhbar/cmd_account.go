@@ -3,9 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"net/netip"
 	"net/url"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +18,21 @@ type AccountConfig struct {
 	TokenCommand    []string `toml:"token_command"`
 	PasswordEnv     string   `toml:"password_env"`
 	TokenEnv        string   `toml:"token_env"`
+	// InsecureHTTP allows an http:// server that is not on this machine,
+	// like account add --insecure-http: the secret travels in clear.
+	InsecureHTTP bool `toml:"insecure_http"`
+}
+
+// insecureHTTP lists the server URLs whose [accounts."URL"] table sets
+// insecure_http.
+func (a *app) insecureHTTP() map[string]bool {
+	m := map[string]bool{}
+	for u, ac := range a.cfg.Accounts {
+		if ac.InsecureHTTP {
+			m[u] = true
+		}
+	}
+	return m
 }
 
 func (ac AccountConfig) empty() bool {
@@ -66,7 +79,9 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if !feed.IsWebURL(args[1]) {
 				return fmt.Errorf("account add %s: not an http or https URL", args[1])
 			}
-			if err := checkClearText(args[1], insecureHTTP); err != nil {
+			insecureHTTP = insecureHTTP || a.cfg.Accounts[args[1]].InsecureHTTP
+			check := feed.Account{URL: args[1], Credential: feed.Credential{InsecureHTTP: insecureHTTP}}
+			if err := check.CheckClearText(); err != nil {
 				return fmt.Errorf("account add %s: %w", args[1], err)
 			}
 			if ac.empty() {
@@ -76,6 +91,7 @@ func (a *app) accountAddCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("account add %s: %w (flags, or [accounts.%q] in config.toml)", args[1], err, args[1])
 			}
+			cred.InsecureHTTP = insecureHTTP
 			svc, err := a.service()
 			if err != nil {
 				return err
@@ -96,25 +112,6 @@ func (a *app) accountAddCommand() *cobra.Command {
 	f.StringVar(&ac.TokenEnv, "token-env", "", "environment variable holding the API token")
 	f.BoolVar(&insecureHTTP, "insecure-http", false, "allow http:// to a server that is not on this machine (the password or token travels in clear)")
 	return c
-}
-
-// checkClearText refuses an http:// server URL whose host is not this
-// machine (localhost or a loopback address, decided without DNS), since
-// the password or token would cross the network in clear, unless the user
-// passed --insecure-http.
-func checkClearText(rawURL string, insecure bool) error {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Scheme != "http" || insecure {
-		return err
-	}
-	host := strings.ToLower(u.Hostname())
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return nil
-	}
-	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
-		return nil
-	}
-	return fmt.Errorf("http:// would send the password or token in clear to %s: use https, or pass --insecure-http to accept that", u.Host)
 }
 
 func (a *app) accountListCommand() *cobra.Command {

@@ -47,7 +47,7 @@ func (a *app) readCommand() *cobra.Command {
 	}
 	f := c.Flags()
 	f.IntVar(&width, "width", 0, "wrap at N cells (default: terminal width, else 80)")
-	f.StringVar(&bidi, "bidi", "", "auto | visual | logical")
+	f.StringVar(&bidi, "bidi", "", "auto | visual | logical | plain")
 	f.StringVar(&shape, "shape", "", "auto | on | off")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
 	return c

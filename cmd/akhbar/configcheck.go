@@ -18,7 +18,7 @@ func (l *configLoader) check(c *Config) {
 			*v = dv
 		}
 	}
-	oneOf(&c.Display.Bidi, def.Display.Bidi, []string{"display", "bidi"}, "auto", "visual", "logical")
+	oneOf(&c.Display.Bidi, def.Display.Bidi, []string{"display", "bidi"}, "auto", "visual", "logical", "plain")
 	oneOf(&c.Display.Shape, def.Display.Shape, []string{"display", "shape"}, "auto", "on", "off")
 	oneOf(&c.Display.Theme, def.Display.Theme, []string{"display", "theme"}, "auto", "dark", "light")
 	oneOf(&c.UI.Language, def.UI.Language, []string{"ui", "language"}, "auto", "ar", "fa", "he", "en")

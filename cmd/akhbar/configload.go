@@ -125,7 +125,7 @@ func (l *configLoader) decode(top map[string]toml.Primitive, c *Config) {
 				var ac AccountConfig
 				l.fields(p, []string{name, url}, map[string]any{"username": &ac.Username,
 					"password_command": &ac.PasswordCommand, "token_command": &ac.TokenCommand,
-					"password_env": &ac.PasswordEnv, "token_env": &ac.TokenEnv})
+					"password_env": &ac.PasswordEnv, "token_env": &ac.TokenEnv, "insecure_http": &ac.InsecureHTTP})
 				c.Accounts[url] = ac
 			}
 		default:

@@ -53,9 +53,9 @@ var evalArticles = []struct{ key, title, body string }{
 	{"he-nothing", "לא נשאר כלום מהמבנה", "השריפה כילתה את המחסן הישן בנמל."},
 	{"he-sea", "גלים גבוהים בים התיכון", "הרחצה בחופים נאסרה עד יום שישי."},
 	// Persian.
-	{"fa-books", "کتاب‌های تازه در نمایشگاه تهران", "ناشران کتابهای خود را با تخفیف عرضه کردند."},
-	{"fa-isfahan", "کم‌آبی در اصفهان", "زاینده‌رود در تابستان خشک شد و کشاورزان نگران‌اند."},
-	{"fa-students", "اعتراض دانشجویان به افزایش شهریه", "دانشجو‌ها در دانشگاه تهران تجمع کردند."},
+	{"fa-books", "کتاب\u200cهای تازه در نمایشگاه تهران", "ناشران کتابهای خود را با تخفیف عرضه کردند."},
+	{"fa-isfahan", "کم\u200cآبی در اصفهان", "زاینده\u200cرود در تابستان خشک شد و کشاورزان نگران\u200cاند."},
+	{"fa-students", "اعتراض دانشجویان به افزایش شهریه", "دانشجو\u200cها در دانشگاه تهران تجمع کردند."},
 	// English.
 	{"en-inflation", "Inflation slows in the euro area", "Prices rose less than expected in March."},
 	{"en-ferry", "Winter ferry timetable published", "The harbour board cut two sailings a day."},

@@ -13,7 +13,7 @@ const (
 		"وقال المتحدث باسمها إن الفرق الطبية جاهزة لاستقبال الأطفال في المراكز القريبة من منازلهم."
 	// Persian as legacy Windows pages hold it: Arabic yeh for ی.
 	samplePersian = "شهرداري تهران اعلام کرد که ساخت پل تازه روي رودخانه تا پايان تابستان " +
-		"به پايان مي‌رسد و گذرگاه‌هاي قديمي چند هفته بسته خواهند بود."
+		"به پايان مي\u200cرسد و گذرگاه\u200cهاي قديمي چند هفته بسته خواهند بود."
 	sampleHebrew = "משרד הבריאות הודיע כי מבצע החיסונים יתחיל ביום ראשון בבוקר בכל הערים, " +
 		"והצוותים הרפואיים מוכנים לקבל את הילדים במרפאות הקרובות לבתיהם."
 )
@@ -34,7 +34,7 @@ func TestDetectLegacy(t *testing.T) {
 	for _, tt := range tests {
 		text := tt.text
 		if tt.page == charmap.ISO8859_6 {
-			text = strings.ReplaceAll(text, "‌", "") // no ZWNJ in ISO-8859-6
+			text = strings.ReplaceAll(text, "\u200c", "") // no ZWNJ in ISO-8859-6
 		}
 		b, err := tt.page.NewEncoder().Bytes([]byte(text))
 		if err != nil {

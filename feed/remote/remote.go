@@ -25,9 +25,14 @@ type Engine interface {
 
 // Open returns the engine of the account: miniflux.New for
 // feed.KindMiniflux, greader.NewEngine for feed.KindGReader. rt is the
-// transport (nil: http.DefaultTransport). It fails on an unknown kind or
-// when the account's secret cannot be had; it makes no request.
+// transport (nil: http.DefaultTransport). It fails on an unknown kind,
+// when the account's secret would travel in clear
+// (feed.Account.CheckClearText, checked before the secret is asked for),
+// or when the secret cannot be had; it makes no request.
 func Open(ctx context.Context, a feed.Account, local feed.SyncLocal, rt http.RoundTripper) (Engine, error) {
+	if err := a.CheckClearText(); err != nil {
+		return nil, fmt.Errorf("open account %d: %w", a.ID, err)
+	}
 	switch a.Kind {
 	case feed.KindMiniflux:
 		m, err := miniflux.New(ctx, a, local, rt)

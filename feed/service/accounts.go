@@ -31,8 +31,13 @@ func (s *Service) AddAccount(ctx context.Context, acc feed.Account) (feed.Accoun
 	return acc, stats, nil
 }
 
-// Sync brings one account and the cache in step.
+// Sync brings one account and the cache in step. An account on an
+// http:// server that is not this machine is refused (remote.Open)
+// unless the user allowed it, when adding it or in Options.InsecureHTTP.
 func (s *Service) Sync(ctx context.Context, acc feed.Account) (feed.SyncStats, error) {
+	if s.opts.InsecureHTTP[acc.URL] {
+		acc.Credential.InsecureHTTP = true
+	}
 	eng, err := remote.Open(ctx, acc, s.store, nil)
 	if err != nil {
 		return feed.SyncStats{}, err

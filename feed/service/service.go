@@ -28,6 +28,11 @@ type Options struct {
 	// Settings are the per-feed settings by feed URL: folders, full text,
 	// direction overrides, retention limits.
 	Settings map[string]feed.Settings
+	// InsecureHTTP holds the server URLs whose accounts the user allowed
+	// to send their secret over plain http:// (insecure_http in
+	// config.toml), besides the accounts that stored that allowance when
+	// they were added (feed.Credential.InsecureHTTP).
+	InsecureHTTP map[string]bool
 	// Failed is told of every failure that does not stop the work (a
 	// feed, an account, a page), for the log; nil: nobody. It may be
 	// called from several goroutines at once.

@@ -305,3 +305,22 @@ func TestAddAccountRefusesWhatCannotBeAnAccount(t *testing.T) {
 func accountOf(kind, url string) feed.Account {
 	return feed.Account{Kind: feed.AccountKind(kind), URL: url, Credential: feed.Credential{Kind: feed.SecretToken, Env: "AKHBAR_TEST_NO_SUCH_VARIABLE"}}
 }
+
+// TestSyncRefusesClearTextUnlessAllowed: an account on http:// to a host
+// that is not this machine does not sync unless the user allowed it,
+// here through Options.InsecureHTTP (insecure_http in config.toml).
+func TestSyncRefusesClearTextUnlessAllowed(t *testing.T) {
+	t.Setenv("AKHBAR_TEST_CLEAR_TOKEN", "token")
+	acc := feed.Account{Kind: feed.KindMiniflux, URL: "http://192.0.2.10/",
+		Credential: feed.Credential{Kind: feed.SecretToken, Env: "AKHBAR_TEST_CLEAR_TOKEN"}}
+	svc, _, _ := newService(t, false, nil)
+	if _, err := svc.Sync(context.Background(), acc); !errors.Is(err, feed.ErrClearText) {
+		t.Fatalf("sync: %v, want ErrClearText", err)
+	}
+	svc.opts.InsecureHTTP = map[string]bool{acc.URL: true}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // the engine opens; the sync itself stops at once, sending nothing
+	if _, err := svc.Sync(ctx, acc); errors.Is(err, feed.ErrClearText) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("sync with insecure_http: %v, want the cancelled sync's error", err)
+	}
+}

@@ -139,22 +139,6 @@ func (c *Client) ItemIDs(ctx context.Context, q StreamQuery) (IDsPage, error) {
 	return p, nil
 }
 
-// AllItemIDs follows continuations until the last page.
-func (c *Client) AllItemIDs(ctx context.Context, q StreamQuery) ([]string, error) {
-	var all []string
-	for {
-		p, err := c.ItemIDs(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, p.IDs...)
-		if p.Continuation == "" || len(p.IDs) == 0 {
-			return all, nil
-		}
-		q.Continuation = p.Continuation
-	}
-}
-
 // Items returns the contents of items by ID, any ID form
 // (POST /reader/api/0/stream/items/contents).
 func (c *Client) Items(ctx context.Context, ids []string) ([]Item, error) {

@@ -58,6 +58,7 @@ type Engine struct {
 	client  *Client
 	local   feed.SyncLocal
 	clock   *engine.ServerClock
+	limits  engine.Limits
 }
 
 // Page sizes: IDs per list request, items per stream/contents page,
@@ -95,6 +96,7 @@ func NewEngine(ctx context.Context, a feed.Account, local feed.SyncLocal, rt htt
 		client:  New(a.URL, engine.NewHTTPClient(clock)),
 		local:   local,
 		clock:   clock,
+		limits:  engine.DefaultLimits(),
 	}, nil
 }
 
@@ -102,7 +104,9 @@ func NewEngine(ctx context.Context, a feed.Account, local feed.SyncLocal, rt htt
 // new or changed since the last sync, then queued local changes. It
 // stops at the first failure and returns it; what was saved before stays
 // saved and queued changes stay queued. After a rejected login or token
-// the next Sync logs in again.
+// the next Sync logs in again. A sync that reaches its engine.Limits
+// (a server paging for ever) fails with engine.ErrBound before it moves
+// the cursor, so the next sync reads from the same position.
 func (g *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
 	st, err := g.sync(ctx)
 	if errors.Is(err, ErrUnauthorized) {
@@ -137,7 +141,7 @@ func (g *Engine) sync(ctx context.Context) (feed.SyncStats, error) {
 	if err != nil {
 		return st, fmt.Errorf("sync: %w", err)
 	}
-	r := &grRun{g: g, prev: cur, feedURLs: feedURLs, fetched: map[string]engine.RemoteState{}, gone: map[string]bool{}}
+	r := &grRun{g: g, budget: engine.NewBudget(g.limits), prev: cur, feedURLs: feedURLs, fetched: map[string]engine.RemoteState{}, gone: map[string]bool{}}
 	if err := r.fetch(ctx, held); err != nil {
 		return st, err
 	}

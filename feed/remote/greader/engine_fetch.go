@@ -16,6 +16,7 @@ import (
 // grRun is what one sync reads from a Google Reader account.
 type grRun struct {
 	g        *Engine
+	budget   *engine.Budget // bounds the paged requests, entries and IDs of this sync
 	prev     grCursor
 	feedURLs map[string]string // feed URL by stream ID
 	since    int64             // server time before the item reads, Unix seconds; 0: unknown
@@ -79,10 +80,9 @@ func (r *grRun) disagreeing(held []feed.HeldEntry) []string {
 
 // ids lists a stream's item IDs in short form.
 func (r *grRun) ids(ctx context.Context, q StreamQuery) (idSet, error) {
-	q.N = grIDsPage
-	ids, err := r.g.client.AllItemIDs(ctx, q)
+	ids, err := r.allIDs(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("sync: %w", err)
+		return nil, err
 	}
 	set := make(idSet, len(ids))
 	for _, id := range ids {
@@ -119,18 +119,44 @@ func (r *grRun) window(ctx context.Context) error {
 		}
 		r.mode = modeIDs
 	}
-	q.N = grIDsPage
-	ids, err := r.g.client.AllItemIDs(ctx, q)
+	ids, err := r.allIDs(ctx, q)
 	if err != nil {
-		return fmt.Errorf("sync: %w", err)
+		return err
 	}
 	return r.byID(ctx, ids)
+}
+
+// allIDs lists a stream's item IDs, following continuations until the
+// last page or the budget's bound.
+func (r *grRun) allIDs(ctx context.Context, q StreamQuery) ([]string, error) {
+	q.N = grIDsPage
+	var all []string
+	for {
+		if err := r.budget.Request(); err != nil {
+			return nil, fmt.Errorf("sync: item ids of %s: %w", q.Stream, err)
+		}
+		p, err := r.g.client.ItemIDs(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("sync: %w", err)
+		}
+		if err := r.budget.IDs(len(p.IDs)); err != nil {
+			return nil, fmt.Errorf("sync: item ids of %s: %w", q.Stream, err)
+		}
+		all = append(all, p.IDs...)
+		if p.Continuation == "" || len(p.IDs) == 0 {
+			return all, nil
+		}
+		q.Continuation = p.Continuation
+	}
 }
 
 // contents saves every page of the stream's contents.
 func (r *grRun) contents(ctx context.Context, q StreamQuery) error {
 	q.N = grContentsPage
 	for {
+		if err := r.budget.Request(); err != nil {
+			return fmt.Errorf("sync: stream contents of %s: %w", q.Stream, err)
+		}
 		page, err := r.g.client.StreamContents(ctx, q)
 		if err != nil {
 			return fmt.Errorf("sync: %w", err)
@@ -160,6 +186,9 @@ func (r *grRun) byID(ctx context.Context, ids []string) error {
 		}
 	}
 	for chunk := range slices.Chunk(want, grItemsBatch) {
+		if err := r.budget.Request(); err != nil {
+			return fmt.Errorf("sync: items by id: %w", err)
+		}
 		long := make([]string, len(chunk))
 		for i, id := range chunk {
 			long[i] = LongID(id)
@@ -191,7 +220,9 @@ func (r *grRun) removeMissing(ctx context.Context, ids []string) error {
 	return engine.WrapErr("sync: remove entries", r.g.local.SaveEntries(ctx, r.g.account, gone))
 }
 
-// save converts and saves items and notes their server state.
+// save converts and saves items and notes their server state. It fails
+// with engine.ErrBound, after saving them, once the sync has received
+// more items than its bound.
 func (r *grRun) save(ctx context.Context, items []Item) error {
 	entries := make([]feed.Entry, 0, len(items))
 	for _, it := range items {
@@ -199,7 +230,10 @@ func (r *grRun) save(ctx context.Context, items []Item) error {
 		entries = append(entries, e)
 		r.fetched[e.RemoteID] = engine.RemoteState{ChangedAt: e.ChangedAt, Read: e.Item.Read, Starred: e.Item.Starred}
 	}
-	return engine.WrapErr("sync: save entries", r.g.local.SaveEntries(ctx, r.g.account, entries))
+	if err := r.g.local.SaveEntries(ctx, r.g.account, entries); err != nil {
+		return fmt.Errorf("sync: save entries: %w", err)
+	}
+	return engine.WrapErr("sync: items", r.budget.Entries(len(entries)))
 }
 
 // changedAt dates the item's last change on the server: its "updated"

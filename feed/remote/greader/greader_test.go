@@ -87,7 +87,7 @@ func TestAgainstMiniflux(t *testing.T) {
 	if len(first.IDs) != 3 || first.Continuation == "" {
 		t.Errorf("first page = %+v, want 3 IDs and a continuation", first)
 	}
-	ids, err := c.AllItemIDs(ctx, greader.StreamQuery{Stream: greader.ReadingList, N: 3})
+	ids, err := allItemIDs(ctx, c, greader.StreamQuery{Stream: greader.ReadingList, N: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,11 +107,11 @@ func TestAgainstMiniflux(t *testing.T) {
 	if err := c.EditTag(ctx, ids[:1], []string{greader.ReadTag, greader.StarredTag}, nil); err != nil {
 		t.Fatal(err)
 	}
-	unread, err := c.AllItemIDs(ctx, greader.StreamQuery{Stream: greader.ReadingList, Exclude: []string{greader.ReadTag}})
+	unread, err := allItemIDs(ctx, c, greader.StreamQuery{Stream: greader.ReadingList, Exclude: []string{greader.ReadTag}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	starred, err := c.AllItemIDs(ctx, greader.StreamQuery{Stream: greader.StarredTag})
+	starred, err := allItemIDs(ctx, c, greader.StreamQuery{Stream: greader.StarredTag})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,4 +174,21 @@ func TestShortID(t *testing.T) {
 			t.Errorf("ShortID(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// allItemIDs follows continuations until the last page, at most 100.
+func allItemIDs(ctx context.Context, c *greader.Client, q greader.StreamQuery) ([]string, error) {
+	var all []string
+	for range 100 {
+		p, err := c.ItemIDs(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, p.IDs...)
+		if p.Continuation == "" || len(p.IDs) == 0 {
+			return all, nil
+		}
+		q.Continuation = p.Continuation
+	}
+	return nil, errors.New("item ids: more than 100 pages")
 }

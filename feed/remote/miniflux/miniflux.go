@@ -4,10 +4,10 @@ package miniflux
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"miniflux.app/v2/client"
 
@@ -30,6 +30,7 @@ type Engine struct {
 	client  *client.Client
 	local   feed.SyncLocal
 	clock   *engine.ServerClock
+	limits  engine.Limits
 }
 
 // New gets the account's secret and returns its syncer. rt is
@@ -50,7 +51,7 @@ func New(ctx context.Context, a feed.Account, local feed.SyncLocal, rt http.Roun
 		auth = client.WithCredentials(a.Username, secret.Reveal())
 	}
 	c := client.NewClientWithOptions(a.URL, auth, client.WithHTTPClient(engine.NewHTTPClient(clock)))
-	return &Engine{account: a.ID, client: c, local: local, clock: clock}, nil
+	return &Engine{account: a.ID, client: c, local: local, clock: clock, limits: engine.DefaultLimits()}, nil
 }
 
 // Sync brings the account and the cache in step: subscriptions, entries
@@ -58,9 +59,12 @@ func New(ctx context.Context, a feed.Account, local feed.SyncLocal, rt http.Roun
 // of feeds whose counts disagree with the cache's (reconcile). It stops at
 // the first failure and returns it; what was saved before stays saved
 // and queued changes stay queued, so the next sync picks up from there.
+// A sync that reaches its engine.Limits fails with engine.ErrBound; when
+// that happens while listing changed entries, the cursor keeps the last
+// entry saved and the next sync continues after it.
 func (m *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
 	var st feed.SyncStats
-	cursor, err := m.cursor(ctx)
+	pos, err := m.cursor(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -71,18 +75,22 @@ func (m *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
 	if st.Feeds, err = m.syncFeeds(ctx); err != nil {
 		return st, err
 	}
+	budget := engine.NewBudget(m.limits)
 	since := m.clock.Now() // the server's time before reading entries
-	remote, err := m.syncEntries(ctx, cursor)
+	remote, last, err := m.syncEntries(ctx, pos, budget)
+	st.Entries = len(remote)
+	if errors.Is(err, engine.ErrBound) {
+		return st, errors.Join(err, m.saveCursor(ctx, pos, pos.stoppedAt(last, since)))
+	}
 	if err != nil {
 		return st, err
 	}
-	st.Entries = len(remote)
 	p := engine.PlanChanges(pending, remote)
 	if err := m.local.Ack(ctx, m.account, p.DropIDs); err != nil {
 		return st, fmt.Errorf("sync: drop superseded changes: %w", err)
 	}
 	st.Superseded = len(p.DropIDs)
-	if err := m.saveCursor(ctx, cursor, since); err != nil {
+	if err := m.saveCursor(ctx, pos, pos.done(since)); err != nil {
 		return st, err
 	}
 	if err := m.send(ctx, p.Batches); err != nil {
@@ -92,38 +100,27 @@ func (m *Engine) Sync(ctx context.Context) (feed.SyncStats, error) {
 		return st, fmt.Errorf("sync: ack sent changes: %w", err)
 	}
 	st.Sent = len(p.SendIDs)
-	saved, removed, err := m.reconcile(ctx)
+	saved, removed, err := m.reconcile(ctx, budget)
 	st.Entries += saved
 	st.Removed = removed
 	return st, err
 }
 
-// cursor reads the position: entries changed after this Unix second.
-func (m *Engine) cursor(ctx context.Context) (int64, error) {
+// cursor reads the position.
+func (m *Engine) cursor(ctx context.Context) (position, error) {
 	s, err := m.local.Cursor(ctx, m.account)
-	if err != nil || s == "" {
-		return 0, engine.WrapErr("sync: cursor", err)
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("sync: cursor %q: %w", s, err)
+		return position{}, engine.WrapErr("sync: cursor", err)
 	}
-	return n, nil
+	return parsePosition(s)
 }
 
-// saveCursor moves the position to the server's time (its Date header,
-// whole seconds) before the entry reads began: a change committed while
-// the pages were read has a later changed_at, so it is fetched again
-// next time rather than missed (paging by ID could skip it).
-func (m *Engine) saveCursor(ctx context.Context, old int64, serverNow time.Time) error {
-	if serverNow.IsZero() {
-		return nil // no Date header: keep the old position, refetching is safe
-	}
-	next := serverNow.Unix()
-	if next <= old {
+// saveCursor stores next unless it is old.
+func (m *Engine) saveCursor(ctx context.Context, old, next position) error {
+	if next == old {
 		return nil
 	}
-	return engine.WrapErr("sync: save cursor", m.local.SaveCursor(ctx, m.account, strconv.FormatInt(next, 10)))
+	return engine.WrapErr("sync: save cursor", m.local.SaveCursor(ctx, m.account, next.String()))
 }
 
 func (m *Engine) syncFeeds(ctx context.Context) (int, error) {
@@ -145,29 +142,38 @@ func (m *Engine) syncFeeds(ctx context.Context) (int, error) {
 	return len(out), nil
 }
 
-// syncEntries pages through the entries changed after cursor in ID
-// order (keyset paging, so concurrent changes shift nothing) and saves
-// each page. It returns what it learned of each entry.
-func (m *Engine) syncEntries(ctx context.Context, cursor int64) (map[string]engine.RemoteState, error) {
+// syncEntries pages through the entries changed after the position in
+// ID order (keyset paging, so concurrent changes shift nothing) and saves
+// each page. It returns what it learned of each entry and the ID of the
+// last entry saved, also when it stops at the budget's bound.
+func (m *Engine) syncEntries(ctx context.Context, pos position, budget *engine.Budget) (map[string]engine.RemoteState, int64, error) {
 	seen := make(map[string]engine.RemoteState)
-	var after int64
+	after := pos.afterID
 	for {
-		f := &client.Filter{Order: "id", Direction: "asc", Limit: pageSize, AfterEntryID: after, ChangedAfter: cursor}
+		if err := budget.Request(); err != nil {
+			return seen, after, fmt.Errorf("sync: entries changed after %d: %w", pos.changedAfter, err)
+		}
+		f := &client.Filter{Order: "id", Direction: "asc", Limit: pageSize, AfterEntryID: after, ChangedAfter: pos.changedAfter}
 		page, err := m.client.EntriesContext(ctx, f)
 		if err != nil {
-			return nil, fmt.Errorf("sync: entries changed after %d: %w", cursor, err)
+			return seen, after, fmt.Errorf("sync: entries changed after %d: %w", pos.changedAfter, err)
 		}
 		entries := make([]feed.Entry, 0, len(page.Entries))
+		last := after
 		for _, e := range page.Entries {
 			entries = append(entries, fromMiniflux(e))
 			seen[strconv.FormatInt(e.ID, 10)] = engine.RemoteState{ChangedAt: e.ChangedAt, Read: e.Status == client.EntryStatusRead, Starred: e.Starred}
-			after = e.ID
+			last = max(last, e.ID)
 		}
 		if err := m.local.SaveEntries(ctx, m.account, entries); err != nil {
-			return nil, fmt.Errorf("sync: save entries: %w", err)
+			return seen, after, fmt.Errorf("sync: save entries: %w", err)
+		}
+		after = last
+		if err := budget.Entries(len(entries)); err != nil {
+			return seen, after, fmt.Errorf("sync: entries changed after %d: %w", pos.changedAfter, err)
 		}
 		if len(page.Entries) < pageSize || len(page.Entries) >= page.Total {
-			return seen, nil
+			return seen, after, nil
 		}
 	}
 }

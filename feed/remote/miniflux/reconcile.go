@@ -9,6 +9,7 @@ import (
 	"miniflux.app/v2/client"
 
 	"github.com/akhbar/akhbar/feed"
+	"github.com/akhbar/akhbar/feed/remote/internal/engine"
 )
 
 // relistBudget bounds how many entries one sync lists again: feeds whose
@@ -27,7 +28,7 @@ const relistBudget = 10 * pageSize
 // entries it holds that the listing lacks are removed (a starred one
 // stays as akhbar's own item). It returns how many entries it saved and
 // removed.
-func (m *Engine) reconcile(ctx context.Context) (saved, removed int, err error) {
+func (m *Engine) reconcile(ctx context.Context, b *engine.Budget) (saved, removed int, err error) {
 	counters, err := m.client.FetchCountersContext(ctx)
 	if err != nil {
 		return 0, 0, fmt.Errorf("sync: feed counters: %w", err)
@@ -47,7 +48,7 @@ func (m *Engine) reconcile(ctx context.Context) (saved, removed int, err error) 
 		if budget <= 0 {
 			break
 		}
-		n, gone, err := m.relist(ctx, id, byFeed[id])
+		n, gone, err := m.relist(ctx, id, byFeed[id], b)
 		saved, removed, budget = saved+n, removed+gone, budget-max(n, 1)
 		if err != nil {
 			return saved, removed, err
@@ -93,11 +94,15 @@ func disagreeing(c *client.FeedCounters, held map[int64][]feed.HeldEntry) []int6
 // removes the held entries of the feed that the listing lacks. Paging
 // by ID is safe against concurrent changes: an entry the server has
 // keeps its ID, so only an entry deleted while the pages are read can be
-// missed, and that one is gone anyway.
-func (m *Engine) relist(ctx context.Context, feedID int64, held []feed.HeldEntry) (saved, removed int, err error) {
+// missed, and that one is gone anyway. Stopped at the budget's bound, it
+// removes nothing: the listing is incomplete.
+func (m *Engine) relist(ctx context.Context, feedID int64, held []feed.HeldEntry, b *engine.Budget) (saved, removed int, err error) {
 	listed := make(map[string]bool)
 	var after int64
 	for {
+		if err := b.Request(); err != nil {
+			return saved, 0, fmt.Errorf("sync: entries of feed %d: %w", feedID, err)
+		}
 		f := &client.Filter{Order: "id", Direction: "asc", Limit: pageSize, AfterEntryID: after}
 		page, err := m.client.FeedEntriesContext(ctx, feedID, f)
 		if err != nil {
@@ -113,6 +118,9 @@ func (m *Engine) relist(ctx context.Context, feedID int64, held []feed.HeldEntry
 			return saved, 0, fmt.Errorf("sync: save entries of feed %d: %w", feedID, err)
 		}
 		saved += len(entries)
+		if err := b.Entries(len(entries)); err != nil {
+			return saved, 0, fmt.Errorf("sync: entries of feed %d: %w", feedID, err)
+		}
 		if len(page.Entries) < pageSize {
 			break
 		}
