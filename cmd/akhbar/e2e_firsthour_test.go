@@ -57,12 +57,12 @@ func TestTUIFailedFeedSaysWhy(t *testing.T) {
 	term.send("Tab")
 	want := map[string]string{"Alpha Post": "404 Not Found", "Beta Post": "not a feed", "Gamma Post": "timed out"}
 	for i, name := range []string{"Alpha Post", "Beta Post", "Gamma Post"} {
-		term.send("j") // All, All unread, Starred, then the feeds in the order they were added
+		term.send("j") // All, All unread, Starred, then the feeds by name
 		if i == 0 {
 			term.send("j", "j")
 		}
-		s := term.waitFor("!" + name)
-		s = term.waitUntil(name+"'s error", func(s string) bool { return strings.Contains(lastRow(s), want[name]) })
+		term.waitFor("!" + name)
+		s := term.waitUntil(name+"'s error", func(s string) bool { return strings.Contains(lastRow(s), want[name]) })
 		if !strings.Contains(lastRow(s), name+": the last refresh failed") {
 			t.Fatalf("the status line does not name the failed feed %s:\n%s", name, s)
 		}
