@@ -84,12 +84,19 @@ func (m Model) undo() (tea.Model, tea.Cmd) {
 }
 
 // cycleSort switches the list between newest first, oldest first and
-// unread first.
+// unread first, keeping the cursor on the headline it was on.
 func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 	m.order = (m.order + 1) % 3
 	names := map[feed.Order]i18n.MsgID{feed.NewestFirst: i18n.MsgSortNewestFirst, feed.OldestFirst: i18n.MsgSortOldestFirst, feed.UnreadFirst: i18n.MsgSortUnreadFirst}
 	m.status.info(m.cat.T(i18n.MsgSortedBy, m.cat.T(names[m.order])))
-	return m, m.showEntry()
+	it, ok := m.list.selected()
+	if !ok {
+		return m, m.showEntry()
+	}
+	q := m.list.query
+	q.Order = m.order
+	_, gen := m.list.setQuery(q)
+	return m, loadPageAt(m.life, m.deps.Store, q, gen, it.ID)
 }
 
 // copyLink puts url on the clipboard through the terminal (OSC 52). Not

@@ -40,14 +40,37 @@ func loadPage(l *lifetime, st Store, q feed.ItemQuery, gen, start int) tea.Cmd {
 	return l.cmd(func(ctx context.Context) tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
-		total, err := st.CountItems(ctx, q)
+		return pageOf(ctx, st, q, gen, start)
+	})
+}
+
+// loadPageAt loads the page of the list q that holds the item id, with
+// the cursor on it (on the first row when the item is no longer in the
+// list): after a change of order the cursor stays on the same item.
+func loadPageAt(l *lifetime, st Store, q feed.ItemQuery, gen int, id string) tea.Cmd {
+	return l.cmd(func(ctx context.Context) tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, 4*queryTimeout)
+		defer cancel()
+		at, err := indexOf(ctx, st, q, 0, 1, func(it feed.Item) bool { return it.ID == id })
 		if err != nil {
 			return pageMsg{gen: gen, err: err}
 		}
-		q.Offset, q.Limit = start, pageSize
-		items, err := st.Items(ctx, q)
-		return pageMsg{gen: gen, start: start, items: items, total: total, err: err}
+		at = max(at, 0)
+		msg := pageOf(ctx, st, q, gen, max(0, at-pageSize/4))
+		msg.cursor, msg.moveCursor = at, true
+		return msg
 	})
+}
+
+// pageOf counts the list q and reads its page from row start.
+func pageOf(ctx context.Context, st Store, q feed.ItemQuery, gen, start int) pageMsg {
+	total, err := st.CountItems(ctx, q)
+	if err != nil {
+		return pageMsg{gen: gen, err: err}
+	}
+	q.Offset, q.Limit = start, pageSize
+	items, err := st.Items(ctx, q)
+	return pageMsg{gen: gen, start: start, items: items, total: total, err: err}
 }
 
 // loadArticle reads the article of it from the cache, fetching the page
@@ -158,30 +181,41 @@ func findUnread(l *lifetime, st Store, q feed.ItemQuery, gen, from, dir int) tea
 	return l.cmd(func(ctx context.Context) tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
-		for start := from; ; {
-			lo := start
-			if dir < 0 {
-				lo = max(0, start-pageSize+1)
-			}
-			q.Offset, q.Limit = lo, pageSize
-			items, err := st.Items(ctx, q)
-			if err != nil {
-				return unreadMsg{gen: gen, index: -1, err: err}
-			}
-			for i := start - lo; i >= 0 && i < len(items); i += dir {
-				if !items[i].Read {
-					return unreadMsg{gen: gen, index: lo + i}
-				}
-			}
-			if len(items) < pageSize && dir > 0 || lo == 0 && dir < 0 {
-				return unreadMsg{gen: gen, index: -1}
-			}
-			start = lo + len(items)
-			if dir < 0 {
-				start = lo - 1
+		i, err := indexOf(ctx, st, q, from, dir, func(it feed.Item) bool { return !it.Read })
+		if err != nil {
+			return unreadMsg{gen: gen, index: -1, err: err}
+		}
+		return unreadMsg{gen: gen, index: i}
+	})
+}
+
+// indexOf pages through the list q from row from in direction dir (+1 or
+// -1) and returns the row of the first item match accepts, -1 when none
+// does.
+func indexOf(ctx context.Context, st Store, q feed.ItemQuery, from, dir int, match func(feed.Item) bool) (int, error) {
+	for start := from; ; {
+		lo := start
+		if dir < 0 {
+			lo = max(0, start-pageSize+1)
+		}
+		q.Offset, q.Limit = lo, pageSize
+		items, err := st.Items(ctx, q)
+		if err != nil {
+			return -1, err
+		}
+		for i := start - lo; i >= 0 && i < len(items); i += dir {
+			if match(items[i]) {
+				return lo + i, nil
 			}
 		}
-	})
+		if len(items) < pageSize && dir > 0 || lo == 0 && dir < 0 {
+			return -1, nil
+		}
+		start = lo + len(items)
+		if dir < 0 {
+			start = lo - 1
+		}
+	}
 }
 
 // openedMsg reports the result of opening a link in the browser.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ const (
 type entry struct {
 	kind    entryKind
 	title   string
+	icon    string      // "◎" for a followed story, "⇅" for an account; drawn at the row's start
 	feed    feed.Feed   // for entryFeed
 	follow  feed.Follow // for entryFollow
 	folder  string      // for entryFolder, and the folder of a feed
@@ -100,7 +102,7 @@ func (p *feedsPane) build() {
 		{kind: entryStarred, title: p.names[2], unread: p.starred, query: feed.ItemQuery{Starred: true}},
 	}
 	for _, f := range p.follows {
-		p.entries = append(p.entries, entry{kind: entryFollow, title: "◎ " + f.Title, follow: f, unread: f.Unread,
+		p.entries = append(p.entries, entry{kind: entryFollow, title: f.Title, icon: "◎", follow: f, unread: f.Unread,
 			query: feed.ItemQuery{Follow: f.ID}})
 	}
 	bySource := map[int64][]feed.Feed{} // local feeds under 0, then each account's
@@ -116,7 +118,7 @@ func (p *feedsPane) build() {
 	}
 	sort.Slice(accounts, func(i, j int) bool { return accounts[i] < accounts[j] })
 	for _, id := range accounts {
-		e := entry{kind: entryAccount, title: "⇅ " + p.accountName(id), account: id, query: feed.ItemQuery{Account: id}}
+		e := entry{kind: entryAccount, title: p.accountName(id), icon: "⇅", account: id, query: feed.ItemQuery{Account: id}}
 		for _, f := range bySource[id] {
 			e.unread += f.Unread
 		}
@@ -294,6 +296,12 @@ func (p *feedsPane) row(e entry, cursor, focused bool, width int, now time.Time,
 	case e.feed.LastError != "":
 		lead = "!" + lead[1:]
 	}
+	if e.icon != "" {
+		lead += e.icon + " "
+	}
+	if p.rtl { // the marks and the indent mirror with the row
+		lead = reverseRunes(lead)
+	}
 	nameW := max(width-render.Width(lead)-render.Width(count), 0)
 	line := row(p.rtl, lead, render.Cell(e.title, nameW, o), count)
 	switch {
@@ -310,4 +318,33 @@ func (p *feedsPane) row(e entry, cursor, focused bool, width int, now time.Time,
 	default:
 		return s.Read.Render(line)
 	}
+}
+
+// reverseRunes mirrors a row's lead (single-cell marks and spaces).
+func reverseRunes(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
+}
+
+// label is how the entry is named outside its row (the status line): its
+// icon, if any, and its title.
+func (e entry) label() string {
+	if e.icon == "" {
+		return isolate(e.title)
+	}
+	return e.icon + " " + isolate(e.title)
+}
+
+// whyFailed is the error of a feed's fetch without the feed's own address
+// ("fetch https://…/feed.xml: 404 Not Found" says "404 Not Found"): the
+// status line names the feed, and the address would push the cause out of
+// sight.
+func whyFailed(url, err string) string {
+	for _, prefix := range []string{url + ": ", url + `": `} {
+		if i := strings.LastIndex(err, prefix); url != "" && i >= 0 && i+len(prefix) < len(err) {
+			return err[i+len(prefix):]
+		}
+	}
+	return err
 }

@@ -92,10 +92,12 @@ func (m Model) gotFollow(msg followMsg) (tea.Model, tea.Cmd) {
 	return m, loadFeeds(m.life, m.deps.Store)
 }
 
-// unfollow stops following the story under the cursor of the feeds pane.
+// unfollow stops following the story under the cursor of the feeds pane;
+// on any other row it says what it is for.
 func (m Model) unfollow() (tea.Model, tea.Cmd) {
 	e := m.feeds.selected()
 	if e.kind != entryFollow {
+		m.status.info(m.cat.T(i18n.MsgErrNotFollowed, isolate(m.keys.Unfollow.Help().Key)))
 		return m, nil
 	}
 	return m, removeFollow(m.life, m.deps.Store, e.follow)

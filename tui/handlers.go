@@ -18,6 +18,9 @@ func (m Model) gotFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 		msg.feeds[i] = m.opts.Settings[f.URL].Apply(f)
 	}
 	m.feeds.set(msg.feeds, msg.follows, msg.starred)
+	if m.status.feedNote { // the feed's error may have changed or gone
+		m.noteFeed()
+	}
 	switch {
 	case m.opts.RefreshOnStart:
 		m.opts.RefreshOnStart, m.opts.SyncOnStart = false, false

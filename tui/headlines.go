@@ -37,6 +37,9 @@ type pageMsg struct {
 	items []feed.Item
 	total int
 	err   error
+	// moveCursor puts the cursor on row cursor (see loadPageAt).
+	cursor     int
+	moveCursor bool
 }
 
 func newHeadlines() headlines { return headlines{wantFrom: -1, laidOut: newRowCache()} }
@@ -61,6 +64,9 @@ func (h *headlines) apply(m pageMsg) bool {
 		return true
 	}
 	h.win, h.winStart, h.total, h.loaded = m.items, m.start, m.total, true
+	if m.moveCursor {
+		h.cursor = m.cursor
+	}
 	h.clamp()
 	return true
 }
@@ -161,19 +167,13 @@ func (h *headlines) view(width int, focused, showFeed bool, now time.Time, s the
 // row lays out one headline: mark, title, feed name, age.
 func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool, ageText string, s theme.Theme, o render.Options, cat *i18n.Catalog) string {
 	o.Color = false
-	mark := "  "
-	if !it.Read {
-		mark = "● "
-	}
-	if it.Starred {
-		mark = "★ "
-	}
+	mark := headlineMark(it, cat.Lang().RTL())
 	age := uiCell(ageText, ageWidth, cat, o)
 	feedCol := 0
 	if showFeed && width >= 60 {
 		feedCol = min(18, width/5)
 	}
-	titleW := width - 2 - 1 - ageWidth
+	titleW := width - markWidth - 1 - ageWidth
 	if feedCol > 0 {
 		titleW -= feedCol + 2
 	}
@@ -195,6 +195,26 @@ func (h *headlines) row(it feed.Item, width int, cursor, focused, showFeed bool,
 	default:
 		return s.Read.Render(line)
 	}
+}
+
+// markWidth is the column of a headline's marks.
+const markWidth = 3
+
+// headlineMark is the marks column of a headline: ★ when starred and ●
+// when unread, both when both, the ● next to the title. A right-to-left
+// UI mirrors it, as the row is mirrored.
+func headlineMark(it feed.Item, rtl bool) string {
+	star, dot := " ", " "
+	if it.Starred {
+		star = "★"
+	}
+	if !it.Read {
+		dot = "●"
+	}
+	if rtl {
+		return " " + dot + star
+	}
+	return star + dot + " "
 }
 
 // rowKey is everything the layout of one headline row depends on (the UI

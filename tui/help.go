@@ -68,12 +68,26 @@ func (m Model) helpView() string {
 				break
 			}
 			h := all[i].Help()
-			k := m.theme.HelpKey.Render(render.Cell(h.Key, keyW, o))
+			k := m.theme.HelpKey.Render(keyCell(h.Key, keyW, m.rtl(), o))
 			d := m.theme.HelpDesc.Render(m.cell(h.Desc, descW))
 			cells = append(cells, row(m.rtl(), k, " ", d, " "))
 		}
 		lines[r] = row(m.rtl(), cells...)
+		if short := ncols*(keyW+descW+2) - lipgloss.Width(lines[r]); m.rtl() && short > 0 {
+			lines[r] = strings.Repeat(" ", short) + lines[r] // a short last row starts at the right too
+		}
 	}
 	box := m.theme.HelpBox.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// keyCell lays a key name out in a column of width cells, flush with the
+// column's reading start: the left, or the right in a right-to-left UI,
+// where the whole table mirrors (the names themselves stay Latin).
+func keyCell(name string, width int, rtl bool, o render.Options) string {
+	if !rtl {
+		return render.Cell(name, width, o)
+	}
+	w := min(render.Width(render.SanitizeLine(name)), width)
+	return strings.Repeat(" ", width-w) + render.Cell(name, w, o)
 }

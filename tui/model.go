@@ -189,7 +189,8 @@ func (m Model) body() string {
 	if m.prompt.active {
 		rows = append(rows, m.prompt.view(m.width, m.theme, m.renderOpts()))
 	} else {
-		rows = append(rows, m.status.view(m.width, m.modeName(), m.where(), m.theme, m.renderOpts(), m.cat))
+		crumb, pos := m.where()
+		rows = append(rows, m.status.view(m.width, m.modeName(), crumb, pos, m.theme, m.renderOpts(), m.cat))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -274,16 +275,18 @@ func (m Model) layoutKey() layoutKey {
 	return k
 }
 
-// where says what the screen shows, for the right of the status line.
-func (m Model) where() string {
+// where says what the screen shows, for the right of the status line:
+// the breadcrumb (the reader's path, or the list's feed) and the position
+// in it ("42%", "3/17"; "" in an empty list).
+func (m Model) where() (crumb, pos string) {
 	if m.focus == focusReader {
-		return m.breadcrumb() + " " + m.cat.Number(m.reader.percent()) + "%"
+		return m.breadcrumb(), m.cat.Number(m.reader.percent()) + "%"
 	}
-	title := isolate(m.feeds.selected().title)
+	title := m.feeds.selected().label()
 	if m.list.total == 0 {
-		return title
+		return title, ""
 	}
-	return title + " " + m.cat.Number(m.list.cursor+1) + "/" + m.cat.Number(m.list.total)
+	return title, m.cat.Number(m.list.cursor+1) + "/" + m.cat.Number(m.list.total)
 }
 
 // maxWindowTitle bounds the window title, in bytes and grapheme

@@ -46,3 +46,13 @@ func uiCell(s string, width int, cat *i18n.Catalog, o render.Options) string {
 	o.Color = false
 	return render.Cell(s, width, o)
 }
+
+// uiText lays a UI message out at its own width (neither padded nor cut)
+// in the direction of the UI language, for a column sized to it.
+func uiText(s string, cat *i18n.Catalog, o render.Options) string {
+	if cat.Lang().RTL() {
+		s = "\u200f" + s // RLM: an RTL paragraph, whatever its first letter
+	}
+	o.Color = false
+	return render.Inline(s, o)
+}

@@ -96,6 +96,10 @@ func (m Model) feedsKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.feeds.toggleFolder()
 	case key.Matches(k, m.keys.Unfollow):
 		return m.unfollow()
+	case key.Matches(k, m.keys.OpenBrowser):
+		return m.openFeedSite()
+	case key.Matches(k, m.keys.CopyLink):
+		return m.copyFeedURL()
 	case key.Matches(k, m.keys.MarkAllRead):
 		return m, markAllRead(m.life, m.deps.Store, m.feeds.selected().query)
 	case key.Matches(k, m.keys.Undo):
@@ -216,7 +220,20 @@ func (m Model) selectFeed(delta int) (tea.Model, tea.Cmd) {
 	if m.feeds.selected().key() == before && m.list.loaded {
 		return m, nil
 	}
+	m.noteFeed()
 	return m, m.showEntry()
+}
+
+// noteFeed puts why the feed under the cursor of the feeds pane failed
+// (an HTTP status, a timeout, "not a feed") on the status line, or takes
+// that note away when the feed under the cursor did not fail.
+func (m *Model) noteFeed() {
+	e := m.feeds.selected()
+	if e.kind != entryFeed || e.feed.LastError == "" {
+		m.status.noteFeed("")
+		return
+	}
+	m.status.noteFeed(m.cat.T(i18n.MsgFeedFailed, isolate(e.title), isolate(whyFailed(e.feed.URL, e.feed.LastError))))
 }
 
 // showEntry loads the headline list of the feeds pane's entry under the

@@ -69,6 +69,10 @@ func arabic() messages {
 			MsgErrRelated:       "تعذّر إيجاد الأخبار ذات الصلة: %s",
 			MsgErrSearch:        "تعذّر البحث: %s",
 			MsgErrFollow:        "تعذّرت متابعة الخبر: %s",
+			MsgFeedFailed:       "%s: فشل آخر تحديث — %s",
+			MsgErrSelectFeed:    "اختر مصدرًا أولًا: %s يفتح موقعه، و%s ينسخ عنوانه",
+			MsgErrNoSite:        "لا يذكر %s موقعًا لفتحه (%s ينسخ عنوان المصدر)",
+			MsgErrNotFollowed:   "لا شيء لإلغاء متابعته: %s يلغي متابعة خبر متابَع (◎)",
 
 			MsgKeyUp:          "أعلى",
 			MsgKeyDown:        "أسفل",

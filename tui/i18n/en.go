@@ -69,6 +69,10 @@ func english() messages {
 			MsgErrRelated:       "Could not find related stories: %s",
 			MsgErrSearch:        "Search failed: %s",
 			MsgErrFollow:        "Could not follow the story: %s",
+			MsgFeedFailed:       "%s: the last refresh failed — %s",
+			MsgErrSelectFeed:    "Select a feed first: %s opens its site, %s copies its address",
+			MsgErrNoSite:        "%s names no web site to open (%s copies the feed's address)",
+			MsgErrNotFollowed:   "Nothing to unfollow: %s stops following a followed story (◎)",
 
 			MsgKeyUp:          "up",
 			MsgKeyDown:        "down",

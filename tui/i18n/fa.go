@@ -71,6 +71,10 @@ func persian() messages {
 			MsgErrRelated:       "یافتن خبرهای مرتبط ناموفق بود: %s",
 			MsgErrSearch:        "جستجو ناموفق بود: %s",
 			MsgErrFollow:        "دنبال کردن خبر ممکن نشد: %s",
+			MsgFeedFailed:       "%s: آخرین به\u200cروزرسانی ناموفق بود — %s",
+			MsgErrSelectFeed:    "نخست یک خوراک را برگزینید: %s سایتش را باز می\u200cکند، %s نشانی\u200cاش را کپی می\u200cکند",
+			MsgErrNoSite:        "%s سایتی برای باز کردن ندارد (%s نشانی خوراک را کپی می\u200cکند)",
+			MsgErrNotFollowed:   "چیزی برای لغو دنبال کردن نیست: %s دنبال کردن یک خبر دنبال\u200cشده (◎) را لغو می\u200cکند",
 
 			MsgKeyUp:          "بالا",
 			MsgKeyDown:        "پایین",

@@ -69,6 +69,10 @@ func hebrew() messages {
 			MsgErrRelated:       "חיפוש כתבות קשורות נכשל: %s",
 			MsgErrSearch:        "החיפוש נכשל: %s",
 			MsgErrFollow:        "לא ניתן לעקוב אחר הידיעה: %s",
+			MsgFeedFailed:       "%s: הרענון האחרון נכשל — %s",
+			MsgErrSelectFeed:    "בחרו קודם ערוץ: %s פותח את האתר שלו, %s מעתיק את כתובתו",
+			MsgErrNoSite:        "%s אינו מציין אתר לפתיחה (%s מעתיק את כתובת הערוץ)",
+			MsgErrNotFollowed:   "אין מה לבטל: %s מבטל מעקב אחר סיפור במעקב (◎)",
 
 			MsgKeyUp:          "למעלה",
 			MsgKeyDown:        "למטה",

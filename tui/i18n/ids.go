@@ -72,10 +72,14 @@ const (
 	MsgErrNotWebLink    MsgID = "err_not_web_link"   // url: not http or https
 	MsgErrNotFollowing  MsgID = "err_not_following"  // url: not http or https, not followed in the app
 	MsgErrNoLinkToCopy  MsgID = "err_no_link_to_copy"
-	MsgErrMarkRead      MsgID = "err_mark_read" // error
-	MsgErrRelated       MsgID = "err_related"   // error
-	MsgErrSearch        MsgID = "err_search"    // error
-	MsgErrFollow        MsgID = "err_follow"    // error
+	MsgErrMarkRead      MsgID = "err_mark_read"    // error
+	MsgErrRelated       MsgID = "err_related"      // error
+	MsgErrSearch        MsgID = "err_search"       // error
+	MsgErrFollow        MsgID = "err_follow"       // error
+	MsgFeedFailed       MsgID = "feed_failed"      // feed name, error: why the selected feed's last refresh failed
+	MsgErrSelectFeed    MsgID = "err_select_feed"  // open key, copy key: o or y in the feeds pane on a row that is not a feed
+	MsgErrNoSite        MsgID = "err_no_site"      // feed name, copy key: the feed names no web site to open
+	MsgErrNotFollowed   MsgID = "err_not_followed" // unfollow key: X in the feeds pane on a row that is not a followed story
 )
 
 // Breadcrumb labels of the reader: "article › related 2 › link 1".
